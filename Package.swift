@@ -1,0 +1,39 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "X12Toolkit",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "X12", targets: ["X12"]),
+        .library(name: "X12Claims", targets: ["X12Claims"]),
+        .library(name: "X12Remittance", targets: ["X12Remittance"]),
+        .library(name: "X12Acknowledgments", targets: ["X12Acknowledgments"]),
+        .library(name: "X12Validation", targets: ["X12Validation"]),
+        .executable(name: "x12", targets: ["x12"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "X12"),
+        .target(name: "X12Claims", dependencies: ["X12"]),
+        .target(name: "X12Remittance", dependencies: ["X12", "X12Claims"]),
+        .target(name: "X12Acknowledgments", dependencies: ["X12", "X12Claims"]),
+        .target(name: "X12Validation", dependencies: ["X12"]),
+        .executableTarget(
+            name: "x12",
+            dependencies: [
+                "X12", "X12Claims", "X12Remittance", "X12Acknowledgments", "X12Validation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "X12Benchmark", dependencies: ["X12"], path: "Benchmarks/X12Benchmark"),
+        .testTarget(name: "X12Tests", dependencies: ["X12"]),
+        .testTarget(name: "X12ClaimsTests", dependencies: ["X12Claims"]),
+        .testTarget(name: "X12RemittanceTests", dependencies: ["X12Remittance"]),
+        .testTarget(name: "X12AcknowledgmentsTests", dependencies: ["X12Acknowledgments"]),
+        .testTarget(name: "X12ValidationTests", dependencies: ["X12Validation"]),
+        .testTarget(name: "x12Tests", dependencies: ["x12"]),
+    ]
+)
