@@ -144,10 +144,10 @@ public final class SegmentReader {
         if delimiters.segment == UInt8(ascii: "\n") { line += 1 }
         cursor = end + 1
         let trailing = try skipTrailingTrivia(delimiters: delimiters)
-        segmentCount += 1
         let segment = Segment(content: content, delimiters: delimiters,
                               position: withIndex(segmentPosition, id: content, delimiters: delimiters),
                               leadingTrivia: leading, trailingTrivia: trailing)
+        segmentCount += 1
         lastSegmentWasTrailer = segment.hasId("IEA")
         return segment
     }
