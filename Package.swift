@@ -28,7 +28,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "X12Benchmark", dependencies: ["X12"], path: "Benchmarks/X12Benchmark"),
+        .executableTarget(
+            name: "X12Benchmark",
+            dependencies: ["X12", "X12Claims", "X12Remittance", "X12Acknowledgments", "X12Validation"],
+            path: "Benchmarks/X12Benchmark"
+        ),
         .testTarget(name: "X12Tests", dependencies: ["X12"]),
         .testTarget(name: "X12ClaimsTests", dependencies: ["X12Claims"]),
         .testTarget(name: "X12RemittanceTests", dependencies: ["X12Remittance"]),

@@ -1,0 +1,6 @@
+import Foundation
+
+/// Placeholder until the Generate benchmark lands.
+func runGenerateBenchmark(_ arguments: [String]) {
+    print("generate benchmark: not built yet")
+}

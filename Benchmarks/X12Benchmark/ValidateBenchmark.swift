@@ -1,0 +1,6 @@
+import Foundation
+
+/// Placeholder until the Validate benchmark lands.
+func runValidateBenchmark(_ arguments: [String]) {
+    print("validate benchmark: not built yet")
+}
