@@ -1,0 +1,201 @@
+import Foundation
+import X12
+
+/// A light index of the claims in a submitted 837: enough to map acknowledgments and remittances back
+/// to claims and service lines (CLM01, charges, line control numbers, segment positions).
+///
+/// It reads any 837 (professional or institutional) segment by segment and never needs the full
+/// claim model, so a remittance or acknowledgment can be matched against whatever file was sent.
+public struct SubmittedClaimIndex: Sendable {
+    /// One service line of a submitted claim.
+    public struct Line: Sendable, Hashable, Codable {
+        /// LX01, the line number within the claim.
+        public var lineNumber: Int
+        /// Procedure code from SV101-2 (837P) or SV202-2 (837I).
+        public var procedureCode: String
+        /// Procedure modifiers (SV101-3...6).
+        public var modifiers: [String]
+        /// Line charge (SV102 / SV203).
+        public var chargeAmount: Decimal?
+        /// Units (SV104 / SV205).
+        public var units: Decimal?
+        /// REF*6R line item control number.
+        public var lineControlNumber: String?
+        /// DTP*472 service date as written (CCYYMMDD or a range).
+        public var serviceDate: String?
+        /// Position of the LX segment within its transaction set (ST = 1).
+        public var transactionSegmentIndex: Int
+    }
+
+    /// One submitted claim.
+    public struct Claim: Sendable, Hashable, Codable {
+        /// ISA13 of the interchange that carried the claim.
+        public var interchangeControlNumber: String
+        /// GS06 of its functional group.
+        public var groupControlNumber: String
+        /// ST02 of its transaction set.
+        public var transactionSetControlNumber: String
+        /// CLM01, the patient control number.
+        public var patientControlNumber: String
+        /// CLM02, the total charge.
+        public var chargeAmount: Decimal?
+        /// CLM05-3: 1 original, 7 replacement, 8 void.
+        public var frequencyCode: String
+        /// REF*F8 of a corrected claim: the payer's claim control number of the original.
+        public var originalPayerClaimControlNumber: String?
+        /// 2010BB payer name (NM1*PR NM103).
+        public var payerName: String?
+        /// 2010BB payer id (NM1*PR NM109).
+        public var payerId: String?
+        /// Patient name (2010CA, or the subscriber 2010BA when the patient is the subscriber), `LAST, FIRST`.
+        public var patientName: String?
+        /// Position of the CLM segment within its transaction set.
+        public var claimSegmentIndex: Int
+        /// Last segment position that belongs to the claim (before the next HL, CLM or SE).
+        public var lastSegmentIndex: Int
+        /// Position of the HL that opens the claim's subscriber (or patient) loop.
+        public var hierarchySegmentIndex: Int
+        /// The service lines.
+        public var lines: [Line]
+    }
+
+    /// Every claim, in file order.
+    public private(set) var claims: [Claim] = []
+    /// Envelope problems met while reading the file.
+    public private(set) var problems: [X12Error] = []
+    private var segmentTexts: [String: [String]] = [:]
+
+    /// Reads an 837 file.
+    ///
+    /// - Throws: ``X12Error`` when the file cannot be tokenized (no ISA, malformed ISA, truncated).
+    public init(reader: SegmentReader) throws(X12Error) {
+        let envelopes = EnvelopeReader(reader)
+        while let item = try envelopes.next() {
+            switch item {
+            case .transactionSet(let set):
+                problems.append(contentsOf: set.problems)
+                add(set)
+            case .problem(let error):
+                problems.append(error)
+            case .interchangeAcknowledgment:
+                continue
+            }
+        }
+    }
+
+    /// Reads an 837 file at `path` (`-` for standard input).
+    public init(path: String) throws(X12Error) {
+        try self.init(reader: try SegmentReader(path: path))
+    }
+
+    /// Claims with this patient control number (a resubmission can repeat one).
+    public func claims(patientControlNumber: String) -> [Claim] {
+        claims.filter { $0.patientControlNumber == patientControlNumber }
+    }
+
+    /// The claim and line carrying a REF*6R line item control number.
+    public func line(controlNumber: String) -> (claim: Claim, line: Line)? {
+        for claim in claims {
+            if let line = claim.lines.first(where: { $0.lineControlNumber == controlNumber }) { return (claim, line) }
+        }
+        return nil
+    }
+
+    /// The claims a segment position (as a 999 IK302 reports it) belongs to in transaction set `controlNumber`.
+    ///
+    /// A position inside a claim (CLM up to the next HL/CLM) gives that claim; a position in a subscriber or
+    /// patient loop before its claims gives every claim under it; a position in the header gives none.
+    public func claims(atSegment position: Int, transactionSetControlNumber: String, groupControlNumber: String? = nil) -> [Claim] {
+        let inSet = claims.filter {
+            $0.transactionSetControlNumber == transactionSetControlNumber
+                && (groupControlNumber == nil || $0.groupControlNumber == groupControlNumber)
+        }
+        if let exact = inSet.first(where: { ($0.claimSegmentIndex...$0.lastSegmentIndex).contains(position) }) {
+            return [exact]
+        }
+        return inSet.filter { ($0.hierarchySegmentIndex..<$0.claimSegmentIndex).contains(position) }
+    }
+
+    /// The text of the segment at `position` (ST = 1) in transaction set `controlNumber`, if it was read.
+    public func segmentText(atSegment position: Int, transactionSetControlNumber: String) -> String? {
+        guard let texts = segmentTexts[transactionSetControlNumber], position >= 1, position <= texts.count else { return nil }
+        return texts[position - 1]
+    }
+
+    // MARK: - Reading
+
+    private mutating func add(_ set: TransactionSet) {
+        guard set.header.id == "837" else { return }
+        segmentTexts[set.header.controlNumber] = set.segments.map(\.text)
+        var payerName: String?
+        var payerId: String?
+        var subscriberName: String?
+        var patientName: String?
+        var hierarchyStart = 1
+        var current: Claim?
+        var currentLine: Line?
+
+        func closeLine() {
+            if let line = currentLine { current?.lines.append(line) }
+            currentLine = nil
+        }
+        func closeClaim(before index: Int) {
+            closeLine()
+            if var claim = current {
+                claim.lastSegmentIndex = index - 1
+                claims.append(claim)
+            }
+            current = nil
+        }
+
+        for (offset, segment) in set.segments.enumerated() {
+            let index = offset + 1
+            switch segment.id {
+            case "HL":
+                closeClaim(before: index)
+                hierarchyStart = index
+                if segment[3] == "22" { payerName = nil; payerId = nil; subscriberName = nil; patientName = nil }
+                if segment[3] == "23" { patientName = nil }
+            case "NM1" where current == nil:
+                let name = [segment[3], segment[4]].filter { !$0.isEmpty }.joined(separator: ", ")
+                switch segment[1] {
+                case "PR": payerName = segment[3]; payerId = segment[9]
+                case "IL": subscriberName = name
+                case "QC": patientName = name
+                default: break
+                }
+            case "CLM":
+                closeClaim(before: index)
+                current = Claim(
+                    interchangeControlNumber: set.interchange.controlNumber, groupControlNumber: set.group?.controlNumber ?? "",
+                    transactionSetControlNumber: set.header.controlNumber, patientControlNumber: segment[1],
+                    chargeAmount: Decimal(string: segment[2], locale: Locale(identifier: "en_US_POSIX")),
+                    frequencyCode: segment[5, 3], originalPayerClaimControlNumber: nil, payerName: payerName, payerId: payerId,
+                    patientName: patientName ?? subscriberName, claimSegmentIndex: index, lastSegmentIndex: index,
+                    hierarchySegmentIndex: hierarchyStart, lines: [])
+            case "REF" where current != nil:
+                if segment[1] == "F8", currentLine == nil { current?.originalPayerClaimControlNumber = segment[2] }
+                if segment[1] == "6R", currentLine != nil { currentLine?.lineControlNumber = segment[2] }
+            case "LX" where current != nil:
+                closeLine()
+                currentLine = Line(lineNumber: Int(segment[1]) ?? 0, procedureCode: "", modifiers: [], chargeAmount: nil,
+                                   units: nil, lineControlNumber: nil, serviceDate: nil, transactionSegmentIndex: index)
+            case "SV1", "SV2":
+                guard currentLine != nil else { break }
+                let professional = segment.hasId("SV1")
+                let code = segment.element(professional ? 1 : 2)?.components ?? []
+                currentLine?.procedureCode = code.count > 1 ? code[1] : ""
+                currentLine?.modifiers = code.count > 2 ? code[2...].filter { !$0.isEmpty } : []
+                currentLine?.chargeAmount = Decimal(string: segment[professional ? 2 : 3], locale: Locale(identifier: "en_US_POSIX"))
+                currentLine?.units = Decimal(string: segment[professional ? 4 : 5], locale: Locale(identifier: "en_US_POSIX"))
+            case "DTP" where currentLine != nil:
+                if segment[1] == "472" { currentLine?.serviceDate = segment[3] }
+            case "SE":
+                closeClaim(before: index)
+            default:
+                break
+            }
+        }
+        closeClaim(before: set.segments.count + 1)
+    }
+}
