@@ -21,7 +21,8 @@ extension FileHandle {
 enum Diagnostics {
     /// Prints one error for `file`.
     static func report(_ error: X12Error, file: String) {
-        FileHandle.standardError.write("\(file):\(error)\n")
+        let text = error.kind == .unreadable ? error.message : error.description
+        FileHandle.standardError.write("\(file):\(text)\n")
     }
 
     /// The exit code an error deserves: 2 when the file could not be read, 1 when it was read and rejected.

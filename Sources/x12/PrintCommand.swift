@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import X12
 
 /// `x12 print`: one segment a line, an indented tree, or the segments written back as X12.
@@ -68,6 +69,13 @@ struct PrintCommand: ParsableCommand {
             throw Diagnostics.exitCode(for: error)
         }
         output.flush()
+        if fixCounts {
+            // Count mismatches were repaired in the output: say so, but they no longer make the run fail.
+            for fixed in problems where fixed.kind == .countMismatch {
+                FileHandle.standardError.write("\(file):\(fixed.position): fixed: \(fixed.message)\n")
+            }
+            problems.removeAll { $0.kind == .countMismatch }
+        }
         for problem in problems { Diagnostics.report(problem, file: file) }
         if !problems.isEmpty { throw CLIExit.invalid }
     }
