@@ -1,0 +1,25 @@
+/// The National Provider Identifier check: 10 digits, first digit 1 or 2, Luhn check digit over `80840` + the digits.
+public enum NPI {
+    /// Whether `npi` is a well-formed NPI with a correct check digit.
+    public static func isValid(_ npi: String) -> Bool {
+        let digits = npi.compactMap(\.wholeNumberValue)
+        guard npi.count == 10, digits.count == 10, npi.allSatisfy(\.isASCIIDigit), digits[0] == 1 || digits[0] == 2 else {
+            return false
+        }
+        return checkDigit(for: Array(digits.prefix(9))) == digits[9]
+    }
+
+    /// The check digit for the first nine digits: double every other digit from the right, add 24 for the prefix.
+    public static func checkDigit(for nineDigits: [Int]) -> Int {
+        var sum = 24
+        for (index, digit) in nineDigits.reversed().enumerated() {
+            if index % 2 == 0 {
+                let doubled = digit * 2
+                sum += doubled > 9 ? doubled - 9 : doubled
+            } else {
+                sum += digit
+            }
+        }
+        return (10 - sum % 10) % 10
+    }
+}
