@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .target(name: "X12"),
@@ -21,10 +22,21 @@ let package = Package(
         .target(name: "X12Remittance", dependencies: ["X12", "X12Claims"]),
         .target(name: "X12Acknowledgments", dependencies: ["X12", "X12Claims"]),
         .target(name: "X12Validation", dependencies: ["X12"]),
+        .target(
+            name: "X12Server",
+            dependencies: [
+                "X12",
+                "X12Validation",
+                "X12Remittance",
+                "X12Acknowledgments",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "x12",
             dependencies: [
                 "X12", "X12Claims", "X12Remittance", "X12Acknowledgments", "X12Validation",
+                "X12Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,5 +51,12 @@ let package = Package(
         .testTarget(name: "X12AcknowledgmentsTests", dependencies: ["X12Acknowledgments"]),
         .testTarget(name: "X12ValidationTests", dependencies: ["X12Validation"]),
         .testTarget(name: "x12Tests", dependencies: ["x12"]),
+        .testTarget(
+            name: "X12ServerTests",
+            dependencies: [
+                "X12Server",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )

@@ -1,0 +1,73 @@
+/// Server-rendered HTML built by appending: markup only from string literals, everything else escaped.
+///
+/// Markup can only come from `StaticString`s written in this module, and every runtime value goes
+/// through ``escape(_:)``, so text from an uploaded file (a segment holding `<script>`) always renders
+/// as text and can never become markup.
+///
+/// ```swift
+/// var html = HTML()
+/// html.element("td", class: "id", text: segment.id)   // <td class="id">NM1</td>
+/// ```
+struct HTML: Sendable {
+    /// The document so far.
+    private(set) var output = ""
+
+    /// Appends markup written in the source code.
+    mutating func raw(_ markup: StaticString) {
+        output += markup.description
+    }
+
+    /// Appends runtime text, escaped for element content and quoted attribute values alike.
+    mutating func text(_ value: String) {
+        output += HTML.escape(value)
+    }
+
+    /// Appends a number.
+    mutating func number(_ value: Int) {
+        output += String(value)
+    }
+
+    /// Appends another fragment built the same way.
+    mutating func append(_ fragment: HTML) {
+        output += fragment.output
+    }
+
+    /// Appends `<tag class="class">text</tag>`.
+    mutating func element(_ tag: StaticString, class className: StaticString? = nil, text value: String) {
+        open(tag, class: className)
+        text(value)
+        close(tag)
+    }
+
+    /// Appends `<tag>` or `<tag class="class">`.
+    mutating func open(_ tag: StaticString, class className: StaticString? = nil) {
+        output += "<" + tag.description
+        if let className { output += " class=\"" + className.description + "\"" }
+        output += ">"
+    }
+
+    /// Appends `</tag>`.
+    mutating func close(_ tag: StaticString) {
+        output += "</" + tag.description + ">"
+    }
+
+    /// Replaces the five characters that are special in HTML text and attributes.
+    static func escape(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return value
+        }
+        var escaped = ""
+        escaped.reserveCapacity(value.utf8.count + 16)
+        for character in value.unicodeScalars {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        return escaped
+    }
+}

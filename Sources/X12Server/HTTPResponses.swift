@@ -1,0 +1,53 @@
+import Foundation
+import Hummingbird
+
+/// Builds the responses the routes send: HTML pages, JSON bodies, CSV downloads.
+enum HTTPResponses {
+    /// Headers that keep a rendered upload inert even if escaping were ever missed: no scripts, no
+    /// outside resources, forms only back to this server.
+    static let pageSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'"
+
+    /// An HTML page.
+    static func html(_ document: String, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.contentSecurityPolicy] = pageSecurityPolicy
+        headers[.xContentTypeOptions] = "nosniff"
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: document)))
+    }
+
+    /// A JSON body that is already encoded.
+    static func json(_ bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// A CSV download named `fileName`.
+    static func csv(_ text: String, fileName: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"\(fileName)\""
+        headers[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// `{"error": message, "status": code}`: how every /api route reports a request it cannot answer.
+    static func jsonError(_ message: String, status: HTTPResponse.Status) -> Response {
+        let body = APIErrorBody(error: message, status: status.code)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let bytes = (try? encoder.encode(body)).map { Array($0) } ?? Array("{\"error\":\"internal error\"}".utf8)
+        return json(bytes + [0x0A], status: status)
+    }
+}
+
+/// The JSON body of an /api error.
+struct APIErrorBody: Codable, Equatable {
+    /// A sentence saying what was wrong.
+    var error: String
+    /// The HTTP status code, repeated for scripts that only keep the body.
+    var status: Int
+}

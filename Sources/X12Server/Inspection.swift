@@ -1,0 +1,95 @@
+import X12
+
+/// A loop shown above the segment that opens it (`2010AA`, `Billing Provider Name`).
+struct LoopLabel: Sendable, Equatable {
+    /// The implementation guide's loop id.
+    var id: String
+    /// The loop's name, or empty when not known.
+    var name: String
+}
+
+/// Everything the report page shows about one submitted file.
+///
+/// The segments stay views into the uploaded bytes, so holding every row of a large file costs
+/// little beyond the upload itself.
+struct Inspection: Sendable {
+    /// The name shown for the file.
+    var fileName: String
+    /// Size of the upload in bytes.
+    var byteCount: Int
+    /// Every segment read, in file order.
+    var rows: [SegmentRow]
+    /// One entry per ST..SE transaction set.
+    var transactionSets: [TransactionSummary]
+    /// Findings to show inline, keyed by file segment index (findings without one are under key 0).
+    var findings: [Int: [Finding]]
+    /// The error that stopped reading (no ISA, malformed ISA, truncated segment), if any.
+    var fatalError: X12Error?
+    /// Loops opened by a segment, keyed by the file segment index of the segment that opens them.
+    var loops: [Int: LoopLabel] = [:]
+
+    /// Reads `bytes` segment by segment, recording the tree and the envelope faults.
+    init(fileName: String, bytes: [UInt8]) {
+        self.fileName = fileName
+        byteCount = bytes.count
+        rows = []
+        transactionSets = []
+        findings = [:]
+        let reader = SegmentReader(bytes: bytes)
+        var tracker = EnvelopeTracker()
+        var depth = TreeDepth()
+        var openSet: Int?
+        do {
+            while let segment = try reader.next() {
+                let problems = tracker.consume(segment)
+                let inSet = tracker.level == .transactionSet || segment.hasId("SE")
+                rows.append(SegmentRow(segment: segment, depth: depth.depth(of: segment),
+                                       transactionPosition: inSet && tracker.transactionSegmentIndex > 0
+                                           ? tracker.transactionSegmentIndex : nil))
+                for problem in problems { add(Finding(problem.error)) }
+                if segment.hasId("ST"), let header = tracker.transactionSet, let interchange = tracker.interchange {
+                    openSet = transactionSets.count
+                    transactionSets.append(TransactionSummary(
+                        id: header.id, controlNumber: header.controlNumber,
+                        implementationReference: header.implementationReference.isEmpty
+                            ? (tracker.group?.version ?? "") : header.implementationReference,
+                        interchangeControlNumber: interchange.controlNumber,
+                        senderId: interchange.senderId, receiverId: interchange.receiverId,
+                        segmentCount: 1, firstSegmentIndex: segment.position.segmentIndex ?? 0))
+                } else if inSet, let open = openSet {
+                    transactionSets[open].segmentCount += 1
+                }
+                if !inSet { openSet = nil }
+            }
+            for problem in tracker.finish() { add(Finding(problem.error)) }
+        } catch {
+            fatalError = error
+            add(Finding(error))
+        }
+    }
+
+    /// Attaches a finding to its segment.
+    mutating func add(_ finding: Finding) {
+        findings[finding.segmentIndex ?? 0, default: []].append(finding)
+    }
+
+    /// Number of error findings.
+    var errorCount: Int {
+        findings.values.reduce(0) { $0 + $1.filter { $0.severity == .error }.count }
+    }
+
+    /// Number of warning findings.
+    var warningCount: Int {
+        findings.values.reduce(0) { $0 + $1.filter { $0.severity == .warning }.count }
+    }
+
+    /// The transaction kinds present, each once, in file order.
+    var kinds: [TransactionKind] {
+        var seen: [TransactionKind] = []
+        for set in transactionSets {
+            let kind = TransactionKind(id: set.id, implementationReference: set.implementationReference)
+            if !seen.contains(kind) { seen.append(kind) }
+        }
+        return seen
+    }
+}

@@ -1,0 +1,25 @@
+/// How `x12 serve` runs: where it listens, how much it accepts, which ledger it reads.
+public struct InspectorConfiguration: Sendable {
+    /// The interface to bind; loopback unless the user asks otherwise.
+    public var host: String
+    /// The TCP port (0 lets the system pick one).
+    public var port: Int
+    /// The largest request body accepted, in bytes; larger uploads get a 413.
+    public var maxUploadBytes: Int
+
+    /// The default upload limit: 50 MB.
+    public static let defaultMaxUploadBytes = 50 * 1024 * 1024
+
+    /// Creates a configuration; the defaults match `x12 serve` without options.
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxUploadBytes: Int = InspectorConfiguration.defaultMaxUploadBytes) {
+        self.host = host
+        self.port = port
+        self.maxUploadBytes = maxUploadBytes
+    }
+
+    /// The address to print for people: `http://127.0.0.1:8080/`.
+    public var url: String {
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        return "http://\(shownHost):\(port)/"
+    }
+}

@@ -1,0 +1,61 @@
+import XCTest
+@testable import X12Server
+
+final class FormParsingTests: XCTestCase {
+    func testBoundaryFromContentType() {
+        XCTAssertEqual(MultipartFormData.boundary(contentType: "multipart/form-data; boundary=----WebKitFormBoundaryA1b2"), "----WebKitFormBoundaryA1b2")
+        XCTAssertEqual(MultipartFormData.boundary(contentType: "Multipart/Form-Data; charset=utf-8; boundary=\"quoted b\""), "quoted b")
+        XCTAssertNil(MultipartFormData.boundary(contentType: "multipart/form-data"))
+        XCTAssertNil(MultipartFormData.boundary(contentType: "text/plain; boundary=x"))
+    }
+
+    func testPartsKeepBytesAndFileNames() throws {
+        let body = Array("--XB\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a \\\"b\\\".x12\"\r\nContent-Type: text/plain\r\n\r\nISA*00\r\n~\r\n--XB\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n\r\n--XB--\r\n".utf8)
+        let parts = try MultipartFormData.parts(of: body, boundary: "XB")
+        XCTAssertEqual(parts, [
+            FormPart(name: "file", fileName: "a \"b\".x12", contentType: "text/plain", body: Array("ISA*00\r\n~".utf8)),
+            FormPart(name: "text", fileName: nil, contentType: nil, body: []),
+        ])
+    }
+
+    func testCutShortUploadIsAFormError() {
+        let body = Array("--XB\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nISA*00*".utf8)
+        XCTAssertThrowsError(try MultipartFormData.parts(of: body, boundary: "XB")) { error in
+            XCTAssertEqual(error as? FormError, FormError(message: "the upload ends inside a form field (closing boundary missing)"))
+        }
+        XCTAssertThrowsError(try MultipartFormData.parts(of: Array("hello".utf8), boundary: "XB")) { error in
+            XCTAssertEqual(error as? FormError, FormError(message: "the upload is not multipart form data with the boundary its Content-Type declares"))
+        }
+    }
+
+    func testURLEncodedFieldsDecodePlusAndPercent() {
+        let fields = URLEncodedFormFields.fields(of: Array("a=1&text=ISA%2A00+%E2%82%AC%zz&empty".utf8))
+        XCTAssertEqual(fields.map(\.name), ["a", "text", "empty"])
+        XCTAssertEqual(String(decoding: fields[1].value, as: UTF8.self), "ISA*00 €%zz")
+        XCTAssertEqual(fields[2].value, [])
+    }
+
+    func testUploadPicksFileBeforeText() throws {
+        let body = Array("--B\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\npasted\r\n--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.835\"\r\n\r\nfile bytes\r\n--B--\r\n".utf8)
+        let upload = try Upload.from(contentType: "multipart/form-data; boundary=B", body: body)
+        XCTAssertEqual(upload.fileName, "f.835")
+        XCTAssertEqual(upload.bytes, Array("file bytes".utf8))
+        let raw = try Upload.from(contentType: nil, body: Array("ISA".utf8))
+        XCTAssertEqual(raw.fileName, "request body")
+    }
+
+    func testHTMLEscapesEveryMarkupCharacter() {
+        XCTAssertEqual(HTML.escape("<a href='x'>\"&\"</a>"), "&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;")
+        XCTAssertEqual(HTML.escape("NM1*85*2*PLAIN"), "NM1*85*2*PLAIN")
+        var html = HTML()
+        html.element("td", class: "id", text: "<b>")
+        XCTAssertEqual(html.output, "<td class=\"id\">&lt;b&gt;</td>")
+    }
+
+    func testByteCountText() {
+        XCTAssertEqual(ByteCount.text(52_428_800), "50 MB")
+        XCTAssertEqual(ByteCount.text(1536), "1.5 KB")
+        XCTAssertEqual(ByteCount.text(12), "12 bytes")
+        XCTAssertEqual(ByteCount.text(1), "1 byte")
+    }
+}
