@@ -112,10 +112,11 @@ struct VisitContext {
         if !["self", "spouse", "child", "other"].contains(relationship) {
             problems.append("case \(caseRecord.id): subscriber relationship '\(relationship)' must be self, spouse, child or other")
         }
-        if relationship != "self" {
+        if relationship != "self" || subscriber?.lastName != nil {
             checkName(subscriber?.lastName, "case \(caseRecord.id): subscriber lastName", &problems)
             checkName(subscriber?.firstName, "case \(caseRecord.id): subscriber firstName", &problems)
         }
+        if let middle = patient.middleName { checkName(middle, "patient \(patient.id): middleName", &problems) }
         // R3: rendering provider.
         if let id = caseRecord.renderingProviderId {
             if references.providers[id] == nil {
@@ -302,9 +303,9 @@ struct VisitContext {
                 facility = ServiceFacility(name: name, npi: record.npi.flatMap { $0.isEmpty ? nil : $0 }, address: address)
             }
         }
-        for name in [subscriberName, claimPatient?.name, referring?.name, rendering?.name].compactMap({ $0 }) {
-            for part in [name.last, name.first ?? "", name.middle ?? ""] {
-                if let delimiter = X12Text.delimiter(in: part) { problems.append("name '\(part)' contains the delimiter '\(delimiter)'") }
+        for (label, name) in [("referring provider", referring?.name), ("rendering provider", rendering?.name)] {
+            for part in [name?.last ?? "", name?.first ?? ""] {
+                if let delimiter = X12Text.delimiter(in: part) { problems.append("\(label) name '\(part)' contains the delimiter '\(delimiter)'") }
             }
         }
         return Parties(payerRecord: payerRecord, billingProvider: billingProvider, subscriber: subscriber, payer: payer,
@@ -326,7 +327,9 @@ struct VisitContext {
     }
 
     private func checkName(_ value: String?, _ label: String, _ problems: inout [String]) {
-        if X12Text.normalized(value ?? "").isEmpty { problems.append("\(label) is missing") }
+        let text = X12Text.normalized(value ?? "")
+        if text.isEmpty { problems.append("\(label) is missing") }
+        if let delimiter = X12Text.delimiter(in: text) { problems.append("\(label) '\(text)' contains the delimiter '\(delimiter)'") }
     }
 
     private func checkSex(_ value: String?, _ label: String, _ problems: inout [String]) {
