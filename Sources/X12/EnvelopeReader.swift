@@ -25,6 +25,10 @@ public final class EnvelopeReader {
         self.reader = reader
     }
 
+    /// The transaction set being read when ``next()`` threw (its ST seen, its SE not yet), so a caller can
+    /// still report what a truncated set held; `nil` between sets.
+    public var unfinishedTransactionSet: TransactionSet? { current }
+
     /// Returns the next item, or `nil` at the end of the input.
     ///
     /// - Throws: ``X12Error`` from the tokenizer; items found before the throw have been returned already.

@@ -1,10 +1,80 @@
 import ArgumentParser
+import Foundation
+import X12
+import X12Acknowledgments
+import X12Claims
 
-/// `x12 ack`: 999, 277CA and TA1 acknowledgments (being built; see the issue).
+/// `x12 ack`: TA1, 999 and 277CA acknowledgments into accepted / rejected / pending claim records.
 struct AckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ack", abstract: "999, 277CA and TA1 acknowledgments.")
+    static let configuration = CommandConfiguration(
+        commandName: "ack",
+        abstract: "Read TA1, 999 and 277CA acknowledgments and say which claims were accepted or rejected, and why.",
+        discussion: """
+        With --claims, every claim of the submitted 837 gets a record: 999 errors are mapped to the claim whose
+        segments contain the IK3 position (or that CTX*CLM01 names), every claim of a rejected transaction set or
+        interchange is rejected, and 277CA claims are matched by patient control number (TRN02 = CLM01).
+        Acknowledgments that match nothing are listed under "unmatched".
+        Exit codes: 0 parsed; 1 malformed or truncated acknowledgment (what parsed is still printed), or with
+        --fail-on-reject when anything was rejected; 2 usage error or unreadable file.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, csv
+    }
+
+    @Argument(help: "Acknowledgment files (TA1, 999, 277CA; '-' for standard input).")
+    var files: [String]
+
+    @Option(help: "The submitted 837 the acknowledgments answer.")
+    var claims: String?
+
+    @Option(help: "Output format: text, json or csv (one row per claim reason).")
+    var format: Format = .text
+
+    @Flag(help: "Exit with 1 when any claim, transaction set, group or interchange was rejected.")
+    var failOnReject = false
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one acknowledgment file ('-' for standard input)") }
+        if files.filter({ $0 == "-" }).count + (claims == "-" ? 1 : 0) > 1 {
+            throw ValidationError("standard input ('-') can be read only once")
+        }
+    }
 
     func run() throws {
-        throw ValidationError("x12 ack is not available in this build yet")
+        var index: SubmittedClaimIndex?
+        if let claims {
+            do {
+                index = try SubmittedClaimIndex(path: claims)
+            } catch {
+                Diagnostics.report(error, file: claims)
+                throw CLIExit.usage
+            }
+            for problem in index?.problems ?? [] { Diagnostics.report(problem, file: claims) }
+        }
+        var decoder = AckDecoder(claims: index)
+        for file in files {
+            let reader: SegmentReader
+            do {
+                reader = try SegmentReader(path: file)
+            } catch {
+                Diagnostics.report(error, file: file)
+                throw CLIExit.usage
+            }
+            decoder.read(reader, file: file)
+        }
+        let report = decoder.report()
+        var output = OutputBuffer()
+        switch format {
+        case .text: output.raw(Array(report.text().utf8))
+        case .csv: output.raw(Array(report.csv().utf8))
+        case .json:
+            output.raw(Array(try report.json()))
+            output.line("")
+        }
+        output.flush()
+        for problem in report.problems { FileHandle.standardError.write("\(problem)\n") }
+        if !report.problems.isEmpty || (failOnReject && report.hasRejections) { throw CLIExit.invalid }
     }
 }
