@@ -42,10 +42,16 @@ public struct AckReport: Sendable, Codable {
         public var note: Reason
         /// CLM01 of the submitted claims in that interchange (empty without a submitted 837).
         public var claims: [String]
+        /// ISA13 of the interchange carrying the TA1.
+        public var acknowledgmentInterchangeControlNumber: String
     }
 
     /// A 999's answer for one functional group.
     public struct Group: Sendable, Codable, Hashable {
+        /// `999`, or `997` for the older functional acknowledgment.
+        public var acknowledgmentType: String
+        /// ISA13 of the interchange carrying the 999.
+        public var acknowledgmentInterchangeControlNumber: String
         /// ST02 of the 999.
         public var acknowledgmentControlNumber: String
         /// AK101.
@@ -70,6 +76,8 @@ public struct AckReport: Sendable, Codable {
 
     /// A 999's answer for one submitted transaction set (AK2..IK5).
     public struct TransactionSetResult: Sendable, Codable, Hashable {
+        /// ISA13 of the interchange carrying the 999.
+        public var acknowledgmentInterchangeControlNumber: String
         /// ST02 of the 999.
         public var acknowledgmentControlNumber: String
         /// AK102: the submitted GS06.
@@ -93,6 +101,7 @@ public struct AckReport: Sendable, Codable {
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(acknowledgmentInterchangeControlNumber, forKey: .acknowledgmentInterchangeControlNumber)
             try container.encode(acknowledgmentControlNumber, forKey: .acknowledgmentControlNumber)
             try container.encode(groupControlNumber, forKey: .groupControlNumber)
             try container.encode(transactionSetId, forKey: .transactionSetId)
@@ -155,6 +164,8 @@ public struct AckReport: Sendable, Codable {
 
     /// A 277CA information source, receiver or billing provider level.
     public struct ClaimLevel: Sendable, Codable, Hashable {
+        /// ISA13 of the interchange carrying the 277CA.
+        public var acknowledgmentInterchangeControlNumber: String
         /// ST02 of the 277CA.
         public var acknowledgmentControlNumber: String
         /// `informationSource`, `informationReceiver` or `billingProvider`.
@@ -178,6 +189,7 @@ public struct AckReport: Sendable, Codable {
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(acknowledgmentInterchangeControlNumber, forKey: .acknowledgmentInterchangeControlNumber)
             try container.encode(acknowledgmentControlNumber, forKey: .acknowledgmentControlNumber)
             try container.encode(level, forKey: .level)
             try container.encode(name, forKey: .name)
@@ -254,6 +266,13 @@ public struct AckReport: Sendable, Codable {
         public var status: ClaimDisposition
         /// The control number of the acknowledgment (TA1: ISA13 of its interchange; 999/277CA: its ST02).
         public var controlNumber: String
+
+        /// Creates a step.
+        public init(source: String, status: ClaimDisposition, controlNumber: String) {
+            self.source = source
+            self.status = status
+            self.controlNumber = controlNumber
+        }
     }
 
     /// An acknowledgment that names nothing in the submitted 837.
@@ -310,6 +329,17 @@ public struct AckReport: Sendable, Codable {
         public var unmatched: Int
         /// Number of problems.
         public var problems: Int
+
+        /// Creates a summary.
+        public init(claims: Int, accepted: Int, rejected: Int, pending: Int, rejectedEnvelopes: Int, unmatched: Int, problems: Int) {
+            self.claims = claims
+            self.accepted = accepted
+            self.rejected = rejected
+            self.pending = pending
+            self.rejectedEnvelopes = rejectedEnvelopes
+            self.unmatched = unmatched
+            self.problems = problems
+        }
     }
 
     /// Whether anything was rejected: a claim, a transaction set, a group or an interchange.

@@ -43,7 +43,8 @@ struct AckReportBuilder {
             let matched = submittedRecords { Self.same($0.interchangeControlNumber, ta1.controlNumber) }
             interchanges.append(AckReport.Interchange(
                 controlNumber: ta1.controlNumber, date: ta1.date, time: ta1.time, status: ta1.status, code: ta1.code,
-                note: note, claims: matched.map { claims[$0].patientControlNumber }))
+                note: note, claims: matched.map { claims[$0].patientControlNumber },
+                acknowledgmentInterchangeControlNumber: ta1.acknowledgmentControlNumber))
             if submitted != nil, matched.isEmpty {
                 unmatched.append(AckReport.Unmatched(
                     source: "TA1", reference: ta1.controlNumber,
@@ -70,6 +71,7 @@ struct AckReportBuilder {
                 AckReport.Reason(code: $0, description: AckCodes.label($0, in: AckCodes.groupErrors), source: ack.transactionSetId)
             }
             groups.append(AckReport.Group(
+                acknowledgmentType: ack.transactionSetId, acknowledgmentInterchangeControlNumber: ack.interchangeControlNumber,
                 acknowledgmentControlNumber: ack.controlNumber, functionalId: ack.functionalId,
                 controlNumber: ack.groupControlNumber, version: ack.version, status: ack.groupStatus, code: ack.groupCode,
                 includedCount: ack.includedCount, receivedCount: ack.receivedCount, acceptedCount: ack.acceptedCount,
@@ -108,7 +110,7 @@ struct AckReportBuilder {
             AckReport.Reason(code: $0, description: AckCodes.label($0, in: AckCodes.transactionSetErrors), source: ack.transactionSetId)
         }
         transactionSets.append(AckReport.TransactionSetResult(
-            acknowledgmentControlNumber: ack.controlNumber, groupControlNumber: ack.groupControlNumber,
+            acknowledgmentInterchangeControlNumber: ack.interchangeControlNumber, acknowledgmentControlNumber: ack.controlNumber, groupControlNumber: ack.groupControlNumber,
             transactionSetId: set.transactionSetId, controlNumber: set.controlNumber,
             implementationReference: set.implementationReference, status: set.status, code: set.code, setErrors: setErrors,
             errors: issues, claims: records.map { claims[$0].patientControlNumber }))
@@ -232,7 +234,7 @@ struct AckReportBuilder {
         for ack in acknowledgments {
             for level in ack.levels {
                 claimLevels.append(AckReport.ClaimLevel(
-                    acknowledgmentControlNumber: ack.controlNumber, level: level.kind, name: level.name, id: level.id,
+                    acknowledgmentInterchangeControlNumber: ack.interchangeControlNumber, acknowledgmentControlNumber: ack.controlNumber, level: level.kind, name: level.name, id: level.id,
                     traceNumber: level.traceNumber, statuses: level.statuses.flatMap { reasons($0, prefix: "") },
                     acceptedQuantity: level.acceptedQuantity, rejectedQuantity: level.rejectedQuantity,
                     acceptedAmount: level.acceptedAmount, rejectedAmount: level.rejectedAmount))

@@ -40,13 +40,15 @@ extension AckReport {
             lines.append(line)
         }
         for group in groups {
-            var line = "999 \(group.acknowledgmentControlNumber) group \(group.controlNumber) (\(group.functionalId) \(group.version)): "
+            var line = "\(group.acknowledgmentType) \(group.acknowledgmentControlNumber) group \(group.controlNumber) ("
+                + [group.functionalId, group.version].filter { !$0.isEmpty }.joined(separator: " ") + "): "
                 + Self.words(group.status)
             if let included = group.includedCount, let received = group.receivedCount, let accepted = group.acceptedCount {
                 line += "; \(included) included, \(received) received, \(accepted) accepted"
             }
             lines.append(line + Self.reasonList(group.errors))
             for set in transactionSets where set.acknowledgmentControlNumber == group.acknowledgmentControlNumber
+                && set.acknowledgmentInterchangeControlNumber == group.acknowledgmentInterchangeControlNumber
                 && set.groupControlNumber == group.controlNumber {
                 var setLine = "  \(set.transactionSetId) \(set.controlNumber): \(Self.words(set.status))" + Self.reasonList(set.setErrors)
                 if !set.claims.isEmpty { setLine += "; claims \(set.claims.joined(separator: ", "))" }
@@ -67,8 +69,8 @@ extension AckReport {
             }
         }
         for level in claimLevels where level.level != .informationSource {
-            var line = "277CA \(level.acknowledgmentControlNumber) \(level.level == .billingProvider ? "provider" : "receiver") "
-                + "\(level.name)"
+            var line = "277CA \(level.acknowledgmentControlNumber) \(level.level == .billingProvider ? "provider" : "receiver")"
+            if !level.name.isEmpty { line += " " + level.name }
             if !level.traceNumber.isEmpty { line += " (\(level.traceNumber))" }
             var totals: [String] = []
             if let count = level.acceptedQuantity { totals.append("accepted \(count)" + (level.acceptedAmount.map { " (\($0))" } ?? "")) }

@@ -163,6 +163,13 @@ public struct StatusCode: Sendable, Hashable {
     /// Entity identifier code (`85`), empty when absent.
     public var entity: String
 
+    /// Creates a status code.
+    public init(category: String, status: String, entity: String = "") {
+        self.category = category
+        self.status = status
+        self.entity = entity
+    }
+
     /// The composite as written: `A7:562:85`.
     public var text: String {
         [category, status, entity].reversed().drop { $0.isEmpty }.reversed().joined(separator: ":")
