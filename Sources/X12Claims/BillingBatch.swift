@@ -82,6 +82,13 @@ public struct BillingBatch: Sendable, Hashable, Decodable {
         if let usage = interchange.usage, usage != "T", usage != "P" {
             throw BatchError(path: "interchange.usage", "'\(usage)' must be T (test) or P (production)")
         }
+        let phoneDigits = submitter.contact?.phone?.filter(\.isASCIIDigit) ?? ""
+        if phoneDigits.isEmpty && (submitter.contact?.email ?? "").isEmpty {
+            throw BatchError(path: "submitter.contact", "a phone or email is required (1000A PER)")
+        }
+        if let email = submitter.contact?.email, email.contains(where: { "*:^~".contains($0) }) {
+            throw BatchError(path: "submitter.contact.email", "'\(email)' contains a delimiter character (* : ^ ~)")
+        }
         for (field, value, width) in [("senderId", interchange.senderId, 15), ("receiverId", interchange.receiverId, 15)]
             where value.isEmpty || value.count > width {
             throw BatchError(path: "interchange.\(field)", "'\(value)' must have 1 to \(width) characters")

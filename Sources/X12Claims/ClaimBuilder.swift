@@ -107,9 +107,9 @@ public struct ClaimBuilder: Sendable {
         let stamp = Self.stamp(options.date)
         let submitter = Submitter(
             name: X12Text.normalized(batch.submitter.name), id: batch.submitter.id,
-            contactName: batch.submitter.contact?.name.map(X12Text.normalized),
+            contactName: batch.submitter.contact?.name.map(X12Text.normalized).flatMap { $0.isEmpty ? nil : $0 },
             phone: batch.submitter.contact?.phone.map { $0.filter(\.isASCIIDigit) }.flatMap { $0.isEmpty ? nil : $0 },
-            email: batch.submitter.contact?.email)
+            email: batch.submitter.contact?.email.flatMap { $0.isEmpty ? nil : $0 })
         let receiver = Receiver(name: X12Text.normalized(batch.receiver.name), id: batch.receiver.id)
         var transactions: [ClaimTransaction] = []
         for (index, chunk) in chunks.enumerated() {

@@ -264,11 +264,13 @@ struct VisitContext {
         let subscriberName = nameFromCase
             ? personName(last: entered?.lastName, first: entered?.firstName, middle: entered?.middleName)
             : personName(last: patient.lastName, first: patient.firstName, middle: patient.middleName)
+        // DMG carries birth date and sex together, so sex is only sent with a birth date.
+        let subscriberBirth = entered?.dateOfBirth ?? (isSelf ? patient.dateOfBirth : nil)
         let subscriber = Subscriber(
             isPatient: isSelf, groupNumber: entered?.groupNumber.map(X12Text.normalized).flatMap { $0.isEmpty ? nil : $0 },
             claimFilingCode: filingCode, name: subscriberName, memberId: entered?.memberId ?? "",
-            address: subscriberAddress, dateOfBirth: entered?.dateOfBirth ?? (isSelf ? patient.dateOfBirth : nil),
-            sex: (entered?.sex ?? (isSelf ? patient.sex : nil))?.uppercased())
+            address: subscriberAddress, dateOfBirth: subscriberBirth,
+            sex: subscriberBirth == nil ? nil : (entered?.sex ?? (isSelf ? patient.sex : nil))?.uppercased())
         if let sex = entered?.sex { checkSex(sex, "case \(caseRecord.id): subscriber sex", &problems) }
         var claimPatient: Patient?
         if !isSelf, let address = patientAddress, let birth = patient.dateOfBirth {

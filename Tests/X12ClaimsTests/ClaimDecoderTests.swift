@@ -1,0 +1,66 @@
+import Foundation
+import X12
+@testable import X12Claims
+import XCTest
+
+final class ClaimDecoderTests: XCTestCase {
+    func testGenerateThenDecodeGivesBackTheSameModel() throws {
+        for name in ["example", "rules"] {
+            let output = ClaimFixtures.build(try ClaimFixtures.batch(name))
+            let bytes = try ClaimEncoder.encode(output.file)
+            let decoded = try ClaimDecoder.decode(bytes)
+            XCTAssertEqual(decoded.header, output.file.header, name)
+            XCTAssertEqual(decoded.transactions.count, output.file.transactions.count, name)
+            for (got, want) in zip(decoded.transactions, output.file.transactions) {
+                XCTAssertEqual(got.submitter, want.submitter)
+                XCTAssertEqual(got.receiver, want.receiver)
+                for (gotGroup, wantGroup) in zip(got.billingProviders, want.billingProviders) {
+                    XCTAssertEqual(gotGroup.provider, wantGroup.provider)
+                    XCTAssertEqual(gotGroup.subscribers, wantGroup.subscribers)
+                }
+                XCTAssertEqual(got, want)
+            }
+            XCTAssertEqual(decoded, output.file, name)
+            // And encoding the decoded model gives the same bytes.
+            XCTAssertEqual(try ClaimEncoder.encode(decoded), bytes, name)
+        }
+    }
+
+    func testDecodesTheDMEClaimWithOrderingProviderAndNPI() throws {
+        let bytes = Array(try Data(contentsOf: ClaimFixtures.claims.appendingPathComponent("example.837")))
+        let file = try ClaimDecoder.decode(bytes)
+        let dme = try XCTUnwrap(file.transactions.last?.billingProviders.first)
+        XCTAssertEqual(dme.provider.npi, "1345678902")
+        let claim = try XCTUnwrap(dme.subscribers.first?.claims.first)
+        XCTAssertEqual(claim.patientControlNumber, "V3001-2")
+        XCTAssertEqual(claim.totalCharge, Decimal(string: "193.5"))
+        XCTAssertEqual(claim.lines[1].procedureCode, "E0114")
+        XCTAssertEqual(claim.lines[1].modifiers, ["NU"])
+        XCTAssertEqual(claim.lines[1].orderingProvider?.address,
+                       Address(line1: "4567 NORTHWEST CORNELIUS PASS RO", city: "HILLSBORO", state: "OR", zip: "97124"))
+    }
+
+    func testClaimChargeThatIsNotTheSumOfItsLinesIsRejectedWithItsPosition() throws {
+        let text = String(decoding: try Data(contentsOf: ClaimFixtures.claims.appendingPathComponent("example.837")), as: UTF8.self)
+            .replacingOccurrences(of: "CLM*V1002*135***", with: "CLM*V1002*136***")
+        XCTAssertThrowsError(try ClaimDecoder.decode(Array(text.utf8))) { error in
+            let failure = error as? X12Error
+            XCTAssertEqual(failure?.kind, .invalidValue)
+            XCTAssertEqual(failure?.position.segmentId, "CLM")
+            XCTAssertEqual(failure?.position.elementPosition, 2)
+            // CLM*V1002 is segment 42 of the file (ISA = 1).
+            XCTAssertEqual(failure?.position.segmentIndex, 42)
+            XCTAssertEqual(failure?.message, "CLM02 136 is not the sum of the claim's SV102 (135)")
+        }
+    }
+
+    func testDecodesACorpus837() throws {
+        let corpus = ["\(ClaimFixtures.packageRoot.path)/../shared/corpus", "/work/shared/corpus"]
+            .first { FileManager.default.fileExists(atPath: $0) }
+        let path = try XCTUnwrap(corpus) + "/837p/stupidedi-anesthesia.x12"
+        guard let data = FileManager.default.contents(atPath: path) else { throw XCTSkip("corpus not available") }
+        let file = try ClaimDecoder.decode(Array(data))
+        XCTAssertFalse(file.transactions.isEmpty)
+        XCTAssertFalse(file.transactions[0].claims.isEmpty)
+    }
+}
