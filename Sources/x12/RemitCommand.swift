@@ -1,10 +1,172 @@
 import ArgumentParser
+import Foundation
+import X12
+import X12Claims
+import X12Remittance
 
-/// `x12 remit`: 835 remittances to payment records (being built; see the issue).
+extension RemittanceFormat: ExpressibleByArgument {}
+
+/// `x12 remit`: 835 remittances to payment records, streamed one transaction set at a time.
 struct RemitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "remit", abstract: "835 remittances to payment records.")
+    static let configuration = CommandConfiguration(
+        commandName: "remit",
+        abstract: "Read 835 remittances into payment records (JSON, NDJSON or CSV).",
+        discussion: """
+        Errors (envelope faults, broken claim loops, which are skipped) are printed on standard error as
+        FILE:segment N (ID) element M: message and make the exit code 1. Balancing findings are printed as
+        warnings and do not change the exit code. Exit 2 when a file cannot be read.
+        """
+    )
+
+    @Argument(help: "The 835 file to read ('-' for standard input).")
+    var file: String
+
+    @Option(help: "Output format: json (nested report), ndjson (one claim a line) or csv (one row per service line).")
+    var format: RemittanceFormat = .json
+
+    @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of standard output.")
+    var output: String = "-"
+
+    @Option(help: "A submitted 837 to match claims (CLP01 = CLM01) and lines (REF*6R) against: billed vs paid.")
+    var claims: String?
+
+    @Flag(help: "Do not print balancing warnings on standard error.")
+    var quiet = false
 
     func run() throws {
-        throw ValidationError("x12 remit is not available in this build yet")
+        let decoder: RemittanceDecoder
+        do {
+            decoder = try RemittanceDecoder(path: file)
+        } catch {
+            Diagnostics.report(error, file: file)
+            throw CLIExit.usage
+        }
+        var matcher: SubmittedClaimMatcher?
+        if let claims {
+            do {
+                matcher = SubmittedClaimMatcher(index: try SubmittedClaimIndex(path: claims))
+            } catch {
+                Diagnostics.report(error, file: claims)
+                throw Diagnostics.exitCode(for: error)
+            }
+        }
+        var sink: OutputSink
+        do {
+            sink = try OutputSink(path: output)
+        } catch {
+            Diagnostics.report(error, file: output)
+            throw CLIExit.usage
+        }
+        var writer = RemittanceWriter(format: format)
+        var summary = RemittanceSummary()
+        var fatal: X12Error?
+        do {
+            try sink.write(writer.begin())
+            do {
+                while var remittance = try decoder.next() {
+                    matcher?.match(&remittance)
+                    summary.add(remittance)
+                    report(remittance)
+                    try sink.write(try writer.write(remittance))
+                }
+            } catch let error as X12Error {
+                fatal = error
+            }
+            var errors = decoder.problems
+            if let fatal { errors.append(RemittanceProblem(fatal)) }
+            for problem in errors { Diagnostics.report(problem.error, file: file) }
+            summary.errorCount += errors.count
+            try sink.write(try writer.finish(errors: errors, summary: summary, matching: matcher?.summary))
+            try sink.commit()
+        } catch {
+            sink.discard()
+            if let error = error as? X12Error {
+                Diagnostics.report(error, file: output)
+            } else {
+                FileHandle.standardError.write("\(output): \(error)\n")
+            }
+            throw CLIExit.usage
+        }
+        if fatal?.kind == .unreadable { throw CLIExit.usage }
+        if summary.errorCount > 0 { throw CLIExit.invalid }
+    }
+
+    /// Prints a remittance's errors, and its balancing findings unless `--quiet`.
+    private func report(_ remittance: Remittance) {
+        for problem in remittance.errors { Diagnostics.report(problem.error, file: file) }
+        guard !quiet else { return }
+        for finding in remittance.allBalanceFindings {
+            let segmentIndex = remittance.segmentIndex + finding.segment - 1
+            FileHandle.standardError.write("\(file):segment \(segmentIndex) (\(finding.segmentId)): warning: \(finding.message)\n")
+        }
+    }
+}
+
+/// Standard output, or a temporary file beside the target renamed over it on ``commit()``, so a failed
+/// run never leaves a half-written output file.
+struct OutputSink {
+    private let path: String
+    private let temporary: String?
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+
+    init(path: String) throws(X12Error) {
+        self.path = path
+        if path == "-" {
+            temporary = nil
+            descriptor = 1
+            return
+        }
+        let url = URL(fileURLWithPath: path)
+        let temporaryPath = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+        let fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else {
+            throw X12Error(.unreadable, at: Position(byteOffset: 0, line: 0),
+                           "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        temporary = temporaryPath
+        descriptor = fd
+    }
+
+    mutating func write(_ bytes: [UInt8]) throws(X12Error) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    private mutating func flush() throws(X12Error) {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return Foundation.write(descriptor, base + offset, raw.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw X12Error(.unreadable, at: Position(byteOffset: 0, line: 0),
+                               "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is buffered and, for a file, renames the temporary file over the target.
+    mutating func commit() throws(X12Error) {
+        try flush()
+        guard let temporary else { return }
+        close(descriptor)
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw X12Error(.unreadable, at: Position(byteOffset: 0, line: 0), "cannot write \(path): \(reason)")
+        }
+    }
+
+    /// Removes the temporary file after a failure.
+    func discard() {
+        guard let temporary else { return }
+        close(descriptor)
+        unlink(temporary)
     }
 }

@@ -1,0 +1,66 @@
+/// The 835 balancing rules, applied exactly with `Decimal` amounts:
+///
+/// 1. service line: SVC02 − Σ line CAS = SVC03;
+/// 2. claim: CLP03 − Σ claim CAS − Σ line CAS = CLP04;
+/// 3. patient responsibility (soft): CLP05 = Σ `PR` adjustments, when CLP05 is given;
+/// 4. transaction: BPR02 = Σ CLP04 − Σ PLB.
+///
+/// Reversals need no special case: their amounts are negated and balance the same way.
+public enum RemittanceBalancer {
+    /// Checks a claim and its lines, and replaces the claim's ``RemittanceClaim/balance`` findings.
+    public static func balance(_ claim: inout RemittanceClaim) {
+        var findings: [BalanceFinding] = []
+        for line in claim.lines {
+            let expected = line.chargeAmount - line.adjustmentTotal
+            if expected != line.paidAmount {
+                findings.append(BalanceFinding(
+                    rule: .serviceLine, expected: expected, actual: line.paidAmount, segment: line.segment,
+                    message: "claim \(claim.patientControlNumber) line \(line.procedureCode): SVC02 \(line.chargeAmount) − adjustments "
+                        + "\(line.adjustmentTotal) = \(expected), but SVC03 is \(line.paidAmount) (off by \(line.paidAmount - expected))"))
+            }
+        }
+        let adjustments = claim.adjustmentTotal
+        let expected = claim.chargeAmount - adjustments
+        if expected != claim.paidAmount {
+            findings.append(BalanceFinding(
+                rule: .claim, expected: expected, actual: claim.paidAmount, segment: claim.segment,
+                message: "claim \(claim.patientControlNumber): CLP03 \(claim.chargeAmount) − adjustments \(adjustments) = \(expected), "
+                    + "but CLP04 is \(claim.paidAmount) (off by \(claim.paidAmount - expected))"))
+        }
+        if let responsibility = claim.patientResponsibilityAmount {
+            let patientShare = (claim.adjustments + claim.lines.flatMap(\.adjustments)).filter(\.isPatientResponsibility).map(\.amount).sum()
+            if patientShare != responsibility {
+                findings.append(BalanceFinding(
+                    rule: .patientResponsibility, expected: patientShare, actual: responsibility, segment: claim.segment,
+                    message: "claim \(claim.patientControlNumber): PR adjustments add up to \(patientShare), "
+                        + "but CLP05 is \(responsibility) (off by \(responsibility - patientShare))"))
+            }
+        }
+        claim.balance = findings
+    }
+
+    /// Fills the totals of a remittance and replaces its transaction-level ``Remittance/balance`` findings.
+    public static func balance(_ remittance: inout Remittance) {
+        var totals = RemittanceTotals()
+        totals.skippedClaimCount = remittance.totals.skippedClaimCount
+        for claim in remittance.claims {
+            totals.claimCount += 1
+            totals.serviceLineCount += claim.lines.count
+            totals.chargeAmount += claim.chargeAmount
+            totals.paidAmount += claim.paidAmount
+            totals.patientResponsibilityAmount += claim.patientResponsibilityAmount ?? .zero
+        }
+        totals.providerAdjustmentAmount = remittance.providerAdjustments.map(\.amount).sum()
+        remittance.totals = totals
+        let expected = totals.paidAmount - totals.providerAdjustmentAmount
+        let actual = remittance.payment.amount
+        remittance.balance = []
+        if expected != actual {
+            var message = "transaction \(remittance.transactionSetControlNumber): claim payments \(totals.paidAmount) − provider "
+                + "adjustments \(totals.providerAdjustmentAmount) = \(expected), but BPR02 is \(actual) (off by \(actual - expected))"
+            if totals.skippedClaimCount > 0 { message += "; \(totals.skippedClaimCount) broken claim loop(s) were skipped" }
+            remittance.balance.append(BalanceFinding(rule: .transaction, expected: expected, actual: actual,
+                                                     segment: remittance.paymentSegment, message: message))
+        }
+    }
+}
