@@ -15,7 +15,7 @@ public enum RemittanceBalancer {
             if expected != line.paidAmount {
                 findings.append(BalanceFinding(
                     rule: .serviceLine, expected: expected, actual: line.paidAmount, segment: line.segment,
-                    message: "claim \(claim.patientControlNumber) line \(line.procedureCode): SVC02 \(line.chargeAmount) − adjustments "
+                    message: "claim \(claim.patientControlNumber) line \(line.procedureCode): SVC02 \(line.chargeAmount) - adjustments "
                         + "\(line.adjustmentTotal) = \(expected), but SVC03 is \(line.paidAmount) (off by \(line.paidAmount - expected))"))
             }
         }
@@ -24,7 +24,7 @@ public enum RemittanceBalancer {
         if expected != claim.paidAmount {
             findings.append(BalanceFinding(
                 rule: .claim, expected: expected, actual: claim.paidAmount, segment: claim.segment,
-                message: "claim \(claim.patientControlNumber): CLP03 \(claim.chargeAmount) − adjustments \(adjustments) = \(expected), "
+                message: "claim \(claim.patientControlNumber): CLP03 \(claim.chargeAmount) - adjustments \(adjustments) = \(expected), "
                     + "but CLP04 is \(claim.paidAmount) (off by \(claim.paidAmount - expected))"))
         }
         if let responsibility = claim.patientResponsibilityAmount {
@@ -56,7 +56,7 @@ public enum RemittanceBalancer {
         let actual = remittance.payment.amount
         remittance.balance = []
         if expected != actual {
-            var message = "transaction \(remittance.transactionSetControlNumber): claim payments \(totals.paidAmount) − provider "
+            var message = "transaction \(remittance.transactionSetControlNumber): claim payments \(totals.paidAmount) - provider "
                 + "adjustments \(totals.providerAdjustmentAmount) = \(expected), but BPR02 is \(actual) (off by \(actual - expected))"
             if totals.skippedClaimCount > 0 { message += "; \(totals.skippedClaimCount) broken claim loop(s) were skipped" }
             remittance.balance.append(BalanceFinding(rule: .transaction, expected: expected, actual: actual,

@@ -33,7 +33,7 @@ public enum RemittanceCSV {
             remittance.payment.amount.description, remittance.payment.payerIdentifier, remittance.payer.name,
             remittance.payee.name, remittance.payee.identifier ?? "",
         ]
-        let noClaim = Array(repeating: "", count: 11)
+        let noClaim = Array(repeating: "", count: 12)
         let noLine = Array(repeating: "", count: 12)
         let noAdjustment = Array(repeating: "", count: 5)
         for claim in remittance.claims {
@@ -41,8 +41,8 @@ public enum RemittanceCSV {
                 claim.patientControlNumber, claim.status, claim.statusDescription ?? "", claim.chargeAmount.description,
                 claim.paidAmount.description, claim.patientResponsibilityAmount?.description ?? "", claim.payerClaimControlNumber,
                 claim.patient?.lastName ?? "", claim.patient?.firstName ?? "", claim.patient?.identifier ?? "",
-                claim.statementStartDate ?? "",
-            ] + [claim.statementEndDate ?? ""]
+                claim.statementStartDate ?? "", claim.statementEndDate ?? "",
+            ]
             let claimWarnings = claim.balance.filter { $0.rule != .serviceLine }.map(\.message).joined(separator: "; ")
             let claimMatch = [claim.submitted?.billedAmount?.description ?? "", claim.submitted.map { $0.matched ? "yes" : "no" } ?? ""]
             for line in claim.lines {

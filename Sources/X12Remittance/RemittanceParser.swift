@@ -19,6 +19,8 @@ struct RemittanceParser {
     private var line: RemittanceServiceLine?
     /// Set after a broken claim loop: segments are skipped until the next CLP, LX or PLB.
     private var skipping = false
+    /// CLP01 of a CLP that could not be read, for the error message.
+    private var rejectedClaimNumber = ""
     private var sawPayment = false
     private var sawTrace = false
     private var sawPayer = false
@@ -101,13 +103,14 @@ struct RemittanceParser {
     private mutating func fail(_ error: X12Error) {
         var error = error
         if let open = claim {
-            error.message = "claim \(open.patientControlNumber) (CLP at segment \(open.segment)) skipped: " + error.message
+            let claimSegment = (set.header.position.segmentIndex ?? 1) + open.segment - 1
+            error.message = "claim \(open.patientControlNumber) (CLP at segment \(claimSegment)) skipped: " + error.message
             claim = nil
             line = nil
             skipping = true
             remittance.totals.skippedClaimCount += 1
         } else if error.position.segmentId == "CLP" {
-            error.message = "claim payment skipped: " + error.message
+            error.message = "claim \(rejectedClaimNumber) skipped: " + error.message
             skipping = true
             remittance.totals.skippedClaimCount += 1
         }
@@ -215,6 +218,7 @@ struct RemittanceParser {
 
     private mutating func openClaim(_ fields: Fields) throws(X12Error) {
         let patientControlNumber = fields.text(1)
+        rejectedClaimNumber = patientControlNumber.isEmpty ? "without a patient control number" : patientControlNumber
         guard !patientControlNumber.isEmpty else {
             throw fields.error(.invalidValue, "CLP01 patient control number is missing", element: 1)
         }

@@ -94,6 +94,12 @@ public struct RemittanceAmount: Sendable, Hashable, Codable {
     public var qualifier: String
     /// AMT02.
     public var amount: Money
+
+    /// Creates an amount.
+    public init(qualifier: String, amount: Money) {
+        self.qualifier = qualifier
+        self.amount = amount
+    }
 }
 
 /// A qualified quantity (QTY01/QTY02), kept as the decimal text written.
@@ -102,6 +108,12 @@ public struct RemittanceQuantity: Sendable, Hashable, Codable {
     public var qualifier: String
     /// QTY02.
     public var quantity: String
+
+    /// Creates a quantity.
+    public init(qualifier: String, quantity: String) {
+        self.qualifier = qualifier
+        self.quantity = quantity
+    }
 }
 
 /// A person or organization named in a claim payment (NM1*QC patient, IL insured, 74 corrected name,

@@ -61,7 +61,7 @@ public final class SubmittedClaimMatcher {
         matchedCount += 1
         let submitted = index.claims[found]
         let billedAmount = submitted.chargeAmount.map(Money.init)
-        billed += billedAmount ?? .zero
+        if !claim.isReversal { billed += billedAmount ?? .zero }
         paid += claim.paidAmount
         var used: Set<Int> = []
         for offset in claim.lines.indices {
@@ -69,7 +69,7 @@ public final class SubmittedClaimMatcher {
         }
         let unpaidLines = submitted.lines.indices.filter { !used.contains($0) }.map { submitted.lines[$0].lineNumber }
         claim.submitted = SubmittedClaimMatch(
-            matched: true, billedAmount: billedAmount, paidAmount: claim.paidAmount,
+            matched: true, billedAmount: billedAmount, paidAmount: claim.paidAmount, isReversal: claim.isReversal,
             interchangeControlNumber: submitted.interchangeControlNumber,
             transactionSetControlNumber: submitted.transactionSetControlNumber, claimSegment: submitted.claimSegmentIndex,
             unpaidLineNumbers: claim.lines.isEmpty ? [] : unpaidLines)
@@ -111,8 +111,8 @@ public struct SubmittedMatchingSummary: Sendable, Hashable, Codable {
     public var unmatchedClaims: [String]
     /// CLM01 of the submitted claims no claim payment matched.
     public var submittedClaimsNotInRemittance: [String]
-    /// Σ CLM02 of the matched submitted claims (counted once per matching claim payment).
+    /// Σ CLM02 of the matched submitted claims, once per matching claim payment that is not a reversal.
     public var billedAmount: Money
-    /// Σ CLP04 of the matched claim payments.
+    /// Σ CLP04 of the matched claim payments (reversals included, so a reversed and re-paid claim nets out).
     public var paidAmount: Money
 }

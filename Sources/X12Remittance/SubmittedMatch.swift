@@ -6,7 +6,7 @@ public struct SubmittedClaimMatch: Sendable, Hashable, Codable {
     public var billedAmount: Money?
     /// CLP04 as paid.
     public var paidAmount: Money
-    /// `billedAmount − paidAmount`.
+    /// `billedAmount − paidAmount`; absent for a reversal (CLP02 22), which undoes an earlier payment.
     public var unpaidAmount: Money?
     /// ISA13 of the interchange that carried the submitted claim.
     public var interchangeControlNumber: String?
@@ -18,12 +18,13 @@ public struct SubmittedClaimMatch: Sendable, Hashable, Codable {
     public var unpaidLineNumbers: [Int]
 
     /// Creates a match record.
-    public init(matched: Bool, billedAmount: Money?, paidAmount: Money, interchangeControlNumber: String? = nil,
+    public init(matched: Bool, billedAmount: Money?, paidAmount: Money, isReversal: Bool = false,
+                interchangeControlNumber: String? = nil,
                 transactionSetControlNumber: String? = nil, claimSegment: Int? = nil, unpaidLineNumbers: [Int] = []) {
         self.matched = matched
         self.billedAmount = billedAmount
         self.paidAmount = paidAmount
-        self.unpaidAmount = billedAmount.map { $0 - paidAmount }
+        self.unpaidAmount = isReversal ? nil : billedAmount.map { $0 - paidAmount }
         self.interchangeControlNumber = interchangeControlNumber
         self.transactionSetControlNumber = transactionSetControlNumber
         self.claimSegment = claimSegment
@@ -33,6 +34,8 @@ public struct SubmittedClaimMatch: Sendable, Hashable, Codable {
 
 /// How a service line payment relates to the submitted 837 line.
 public struct SubmittedLineMatch: Sendable, Hashable, Codable {
+    /// Whether a submitted line was found.
+    public var matched: Bool
     /// How the line was found: `lineControlNumber` (REF*6R), `procedure` (code, modifiers and charge), or
     /// `nil` when no submitted line matched.
     public var matchedBy: String?
@@ -43,6 +46,12 @@ public struct SubmittedLineMatch: Sendable, Hashable, Codable {
     /// SVC03 as paid.
     public var paidAmount: Money
 
-    /// Whether a submitted line was found.
-    public var matched: Bool { matchedBy != nil }
+    /// Creates a line match; `matched` follows from `matchedBy`.
+    public init(matchedBy: String?, lineNumber: Int?, billedAmount: Money?, paidAmount: Money) {
+        self.matched = matchedBy != nil
+        self.matchedBy = matchedBy
+        self.lineNumber = lineNumber
+        self.billedAmount = billedAmount
+        self.paidAmount = paidAmount
+    }
 }
