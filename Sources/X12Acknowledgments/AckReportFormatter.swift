@@ -19,7 +19,7 @@ extension AckReport {
         var lines = [Self.csvColumns.joined(separator: ",")]
         for claim in claims {
             let head = [claim.patientControlNumber, claim.status.rawValue, claim.payerClaimControlNumber ?? "",
-                        claim.chargeAmount.map { "\($0)" } ?? "", claim.interchangeControlNumber ?? "",
+                        claim.chargeAmount.map(Self.money) ?? "", claim.interchangeControlNumber ?? "",
                         claim.groupControlNumber ?? "", claim.transactionSetControlNumber ?? ""]
             let reasons = claim.reasons.isEmpty ? [nil] : claim.reasons.map(Optional.some)
             for reason in reasons {
@@ -73,15 +73,15 @@ extension AckReport {
             if !level.name.isEmpty { line += " " + level.name }
             if !level.traceNumber.isEmpty { line += " (\(level.traceNumber))" }
             var totals: [String] = []
-            if let count = level.acceptedQuantity { totals.append("accepted \(count)" + (level.acceptedAmount.map { " (\($0))" } ?? "")) }
-            if let count = level.rejectedQuantity { totals.append("rejected \(count)" + (level.rejectedAmount.map { " (\($0))" } ?? "")) }
+            if let count = level.acceptedQuantity { totals.append("accepted \(count)" + (level.acceptedAmount.map { " (\(Self.money($0)))" } ?? "")) }
+            if let count = level.rejectedQuantity { totals.append("rejected \(count)" + (level.rejectedAmount.map { " (\(Self.money($0)))" } ?? "")) }
             if !totals.isEmpty { line += ": " + totals.joined(separator: ", ") }
             lines.append(line + Self.reasonList(level.statuses))
         }
         lines.append("Claims: \(summary.claims) (\(summary.accepted) accepted, \(summary.rejected) rejected, \(summary.pending) pending)")
         for claim in claims {
             var line = "  \(claim.patientControlNumber)  \(claim.status.rawValue)"
-            if let charge = claim.chargeAmount { line += "  \(charge)" }
+            if let charge = claim.chargeAmount { line += "  " + Self.money(charge) }
             if let payer = claim.payerClaimControlNumber { line += "  payer claim \(payer)" }
             if let set = claim.transactionSetControlNumber { line += "  ST \(set)" }
             lines.append(line)
@@ -109,6 +109,17 @@ extension AckReport {
 
     private static func reasonList(_ reasons: [Reason]) -> String {
         reasons.isEmpty ? "" : " (" + reasons.map { "\($0.code) \($0.description)" }.joined(separator: "; ") + ")"
+    }
+
+    /// Money with two decimals and a `.`, never locale-formatted (`95.5` → `95.50`).
+    static func money(_ amount: Decimal) -> String {
+        var value = amount
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 2, .plain)
+        let text = "\(rounded)"
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        return String(parts[0]) + "." + fraction + String(repeating: "0", count: max(0, 2 - fraction.count))
     }
 
     private static func csvField(_ text: String) -> String {

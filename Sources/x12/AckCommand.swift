@@ -49,7 +49,7 @@ struct AckCommand: ParsableCommand {
                 index = try SubmittedClaimIndex(path: claims)
             } catch {
                 Diagnostics.report(error, file: claims)
-                throw CLIExit.usage
+                throw Diagnostics.exitCode(for: error)
             }
             for problem in index?.problems ?? [] { Diagnostics.report(problem, file: claims) }
         }

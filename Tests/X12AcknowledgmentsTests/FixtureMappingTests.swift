@@ -184,8 +184,8 @@ final class FixtureMappingTests: XCTestCase {
         let rows = report.csv().split(separator: "\n").map(String.init)
         XCTAssertEqual(rows[0], "patientControlNumber,status,payerClaimControlNumber,chargeAmount,interchangeControlNumber,"
                        + "groupControlNumber,transactionSetControlNumber,source,code,description")
-        XCTAssertEqual(rows[1], "V100-1,accepted,PAYER-ICN-100,200,000000101,7,0001,277CA,A2:20,accepted into adjudication; accepted for processing")
+        XCTAssertEqual(rows[1], "V100-1,accepted,PAYER-ICN-100,200.00,000000101,7,0001,277CA,A2:20,accepted into adjudication; accepted for processing")
         XCTAssertEqual(rows.count, 1 + 1 + 3 + 3)
-        XCTAssertEqual(rows[5], "V200-1,pending,,150,000000101,7,0002,,,")
+        XCTAssertEqual(rows[5], "V200-1,pending,,150.00,000000101,7,0002,,,")
     }
 }
