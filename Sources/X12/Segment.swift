@@ -4,28 +4,57 @@
 /// element (`NM1*IL*1*DOE` → `self[1] == "IL"`, `self[3] == "DOE"`). Reading elements never copies the
 /// input until a `String` is asked for.
 public struct Segment: Sendable {
-    /// The bytes from the segment id up to (not including) the terminator.
-    public let content: ArraySlice<UInt8>
+    /// Leading trivia, content, terminator and trailing trivia, as one view into the reader's buffer.
+    private let storage: ArraySlice<UInt8>
+    private let contentStart: Int
+    private let contentEnd: Int
+    private let byteOffset: Int
+    private let line: Int
+    private let index: Int
     /// The delimiters of the interchange this segment belongs to.
     public let delimiters: Delimiters
-    /// Where the segment starts (byte offset, line, 1-based index in the input).
-    public let position: Position
-    /// Bytes skipped before the segment (a UTF-8 byte-order mark or whitespace before the first ISA).
-    public let leadingTrivia: ArraySlice<UInt8>
-    /// Line breaks and whitespace that followed the terminator.
-    public let trailingTrivia: ArraySlice<UInt8>
     /// `false` only for a final segment the input ended without a terminator.
     public let isTerminated: Bool
 
-    /// Creates a segment view; used by ``SegmentReader`` and by tests.
+    /// Creates a segment view over `storage`, whose `content` range holds the segment itself; used by
+    /// ``SegmentReader``, which hands out views without copying.
+    init(storage: ArraySlice<UInt8>, content: Range<Int>, delimiters: Delimiters, byteOffset: Int, line: Int, index: Int,
+         isTerminated: Bool) {
+        self.storage = storage
+        self.contentStart = content.lowerBound
+        self.contentEnd = content.upperBound
+        self.delimiters = delimiters
+        self.byteOffset = byteOffset
+        self.line = line
+        self.index = index
+        self.isTerminated = isTerminated
+    }
+
+    /// Creates a segment from its parts (copies them into one buffer).
     public init(content: ArraySlice<UInt8>, delimiters: Delimiters, position: Position,
                 leadingTrivia: ArraySlice<UInt8> = [], trailingTrivia: ArraySlice<UInt8> = [], isTerminated: Bool = true) {
-        self.content = content
-        self.delimiters = delimiters
-        self.position = position
-        self.leadingTrivia = leadingTrivia
-        self.trailingTrivia = trailingTrivia
-        self.isTerminated = isTerminated
+        var bytes = Array(leadingTrivia)
+        bytes.append(contentsOf: content)
+        if isTerminated { bytes.append(delimiters.segment) }
+        bytes.append(contentsOf: trailingTrivia)
+        self.init(storage: bytes[...], content: leadingTrivia.count..<(leadingTrivia.count + content.count), delimiters: delimiters,
+                  byteOffset: position.byteOffset, line: position.line, index: position.segmentIndex ?? 0, isTerminated: isTerminated)
+    }
+
+    /// The bytes from the segment id up to (not including) the terminator.
+    public var content: ArraySlice<UInt8> { storage[contentStart..<contentEnd] }
+
+    /// Bytes skipped before the segment (a UTF-8 byte-order mark or whitespace before the first ISA).
+    public var leadingTrivia: ArraySlice<UInt8> { storage[storage.startIndex..<contentStart] }
+
+    /// Line breaks and whitespace that followed the terminator.
+    public var trailingTrivia: ArraySlice<UInt8> { storage[(isTerminated ? contentEnd + 1 : contentEnd)..<storage.endIndex] }
+
+    /// Where the segment starts: byte offset, line, 1-based index in the input and segment id.
+    public var position: Position {
+        let idEnd = content.firstIndex(of: delimiters.element) ?? contentEnd
+        let id = String(decoding: storage[contentStart..<min(idEnd, contentStart + 8)], as: UTF8.self)
+        return Position(byteOffset: byteOffset, line: line, segmentIndex: index, segmentId: id)
     }
 
     /// The segment identifier (`ISA`, `CLM`, `SV1`...).
@@ -104,13 +133,7 @@ public struct Segment: Sendable {
     public var text: String { String(decoding: content, as: UTF8.self) }
 
     /// Exactly the bytes this segment occupied in the input, trivia and terminator included.
-    public var rawBytes: [UInt8] {
-        var bytes = Array(leadingTrivia)
-        bytes.append(contentsOf: content)
-        if isTerminated { bytes.append(delimiters.segment) }
-        bytes.append(contentsOf: trailingTrivia)
-        return bytes
-    }
+    public var rawBytes: [UInt8] { Array(storage) }
 
     /// The position of element `n` (and optionally a component) of this segment.
     public func position(element n: Int, component: Int? = nil) -> Position {

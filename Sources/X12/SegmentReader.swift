@@ -31,6 +31,18 @@ public final class SegmentReader {
     private var segmentCount = 0
     private var lastSegmentWasTrailer = false
     private var ownedDescriptor: Int32?
+    /// Start of the segment being read on the slow path (its leading trivia included): refills keep it.
+    private var pin: Int?
+    /// Segments located ahead in the current buffer, handed out by ``next()`` one at a time.
+    private var pending: [Located] = []
+    private var pendingIndex = 0
+
+    private struct Located {
+        var contentStart: Int
+        var contentCount: Int
+        var index: Int
+        var line: Int
+    }
 
     /// The delimiters of the interchange being read, once its ISA has been seen.
     public private(set) var delimiters: Delimiters?
@@ -91,9 +103,13 @@ public final class SegmentReader {
     /// - Throws: ``X12Error`` when the input is empty, does not start with ISA, has a malformed ISA,
     ///   ends inside a segment, or cannot be read. After a throw the reader should not be used again.
     public func next() throws(X12Error) -> Segment? {
-        var leading: ArraySlice<UInt8> = []
+        if let delimiters, let segment = nextInBuffer(delimiters: delimiters) {
+            return segment
+        }
+        pin = cursor
+        defer { pin = nil }
         if segmentCount == 0 {
-            leading = try skipLeadingTrivia()
+            try skipLeadingTrivia()
         }
         guard try ensure(1) else {
             if segmentCount == 0 {
@@ -102,19 +118,113 @@ public final class SegmentReader {
             return nil
         }
         if try startsInterchangeHeader() {
-            return try readInterchangeHeader(leading: leading)
+            return try readInterchangeHeader()
         }
         guard let delimiters else {
             let preview = previewText()
             throw X12Error(.missingInterchangeHeader, at: position(),
                            "the input does not start with an ISA segment (found '\(preview)')")
         }
-        return try readSegment(delimiters: delimiters, leading: leading)
+        return try readSegment(delimiters: delimiters)
+    }
+
+    /// The fast path: segments already located in the buffer by ``scanBuffer(delimiters:limit:_:)``.
+    private func nextInBuffer(delimiters: Delimiters) -> Segment? {
+        if pendingIndex == pending.count {
+            pending.removeAll(keepingCapacity: true)
+            pendingIndex = 0
+            var found: [Located] = []
+            found.reserveCapacity(256)
+            let base = bufferStartAddress()
+            scanBuffer(delimiters: delimiters, limit: 256) { raw in
+                found.append(Located(contentStart: base.distance(to: raw.content.baseAddress ?? base),
+                                     contentCount: raw.content.count, index: raw.index, line: raw.line))
+            }
+            pending = found
+            guard !pending.isEmpty else { return nil }
+        }
+        let located = pending[pendingIndex]
+        pendingIndex += 1
+        let storageEnd = pendingIndex < pending.count ? pending[pendingIndex].contentStart : cursor
+        return Segment(storage: buffer[located.contentStart..<storageEnd],
+                       content: located.contentStart..<(located.contentStart + located.contentCount), delimiters: delimiters,
+                       byteOffset: bufferOffset + located.contentStart, line: located.line, index: located.index, isTerminated: true)
+    }
+
+    private func bufferStartAddress() -> UnsafePointer<UInt8> {
+        buffer.withUnsafeBufferPointer { $0.baseAddress ?? UnsafePointer(bitPattern: 1).unsafelyUnwrapped }
+    }
+
+    /// Calls `body` with every remaining segment as a borrowed ``RawSegment``: the fastest way through a file.
+    ///
+    /// Segments that sit whole in the current chunk are handed out straight from the buffer without any
+    /// allocation or reference counting; the rest (ISA headers, segments across chunk boundaries) go
+    /// through ``next()``.
+    ///
+    /// - Throws: the reader's ``X12Error``s, and whatever `body` throws.
+    public func forEachSegment<Failure: Error>(_ body: (RawSegment) throws(Failure) -> Void) throws {
+        while true {
+            if let delimiters, segmentCount > 0, pendingIndex == pending.count {
+                try scanBuffer(delimiters: delimiters, limit: Int.max, body)
+            }
+            guard let segment = try next() else { return }
+            let content = segment.content
+            try content.withUnsafeBufferPointer { pointer throws(Failure) in
+                try body(RawSegment(content: pointer, delimiters: segment.delimiters, index: segmentCount,
+                                    byteOffset: segment.position.byteOffset, line: segment.position.line))
+            }
+        }
+    }
+
+    /// Hands out every whole non-ISA segment in the buffer; stops where the slow path must take over.
+    private func scanBuffer<Failure: Error>(delimiters: Delimiters, limit: Int,
+                                            _ body: (RawSegment) throws(Failure) -> Void) throws(Failure) {
+        var remaining = limit
+        var position = cursor
+        var index = segmentCount
+        var currentLine = line
+        var sawTrailer = lastSegmentWasTrailer
+        let offset = bufferOffset
+        let terminatorByte = delimiters.segment
+        let element = delimiters.element
+        let terminatorIsNewline = terminatorByte == 0x0A
+        defer {
+            cursor = position
+            segmentCount = index
+            line = currentLine
+            lastSegmentWasTrailer = sawTrailer
+        }
+        try buffer.withUnsafeBufferPointer { pointer throws(Failure) in
+            guard let base = pointer.baseAddress else { return }
+            let count = pointer.count
+            while count - position > 4 && remaining > 0 {
+                remaining -= 1
+                if base[position] == 0x49 && base[position + 1] == 0x53 && base[position + 2] == 0x41 { return }  // "ISA"
+                guard let hit = memchr(base + position, Int32(terminatorByte), count - position) else { return }
+                let terminator = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                var end = terminator + 1
+                var lines = terminatorIsNewline ? 1 : 0
+                while end < count {
+                    let byte = base[end]
+                    guard byte == 0x0A || byte == 0x0D || byte == 0x20 || byte == 0x09, byte != element else { break }
+                    if byte == 0x0A { lines += 1 }
+                    end += 1
+                }
+                if end == count && !atEnd { return }  // trivia may continue in the next chunk
+                index += 1
+                try body(RawSegment(content: UnsafeBufferPointer(start: base + position, count: terminator - position),
+                                    delimiters: delimiters, index: index, byteOffset: offset + position, line: currentLine))
+                sawTrailer = terminator - position >= 3 && base[position] == 0x49 && base[position + 1] == 0x45
+                    && base[position + 2] == 0x41
+                currentLine += lines
+                position = end
+            }
+        }
     }
 
     // MARK: - Segments
 
-    private func readSegment(delimiters: Delimiters, leading: ArraySlice<UInt8>) throws(X12Error) -> Segment {
+    private func readSegment(delimiters: Delimiters) throws(X12Error) -> Segment {
         var searchFrom = cursor
         var terminatorIndex: Int? = nil
         while true {
@@ -131,56 +241,46 @@ public final class SegmentReader {
                 throw X12Error(.truncatedSegment, at: position(),
                                "no segment terminator \(Delimiters.show(delimiters.segment)) within \(Self.maximumSegmentLength) bytes")
             }
-            // refill moves the unread bytes to the front of a new buffer; continue after what was scanned.
             guard try refill() else { break }
             searchFrom = cursor + scanned
         }
         let segmentStart = cursor
         let segmentPosition = position()
         guard let end = terminatorIndex else {
-            return try finalUnterminatedSegment(from: segmentStart, at: segmentPosition, delimiters: delimiters, leading: leading)
+            return try finalUnterminatedSegment(from: segmentStart, at: segmentPosition, delimiters: delimiters)
         }
-        let content = buffer[segmentStart..<end]
         if delimiters.segment == UInt8(ascii: "\n") { line += 1 }
         cursor = end + 1
-        let trailing = try skipTrailingTrivia(delimiters: delimiters)
-        let segment = Segment(content: content, delimiters: delimiters,
-                              position: withIndex(segmentPosition, id: content, delimiters: delimiters),
-                              leadingTrivia: leading, trailingTrivia: trailing)
+        let shift = try skipTrailingTrivia(delimiters: delimiters)
         segmentCount += 1
+        let segment = Segment(storage: buffer[(pin ?? segmentStart - shift)..<cursor],
+                              content: (segmentStart - shift)..<(end - shift),
+                              delimiters: delimiters, byteOffset: segmentPosition.byteOffset, line: segmentPosition.line,
+                              index: segmentCount, isTerminated: true)
         lastSegmentWasTrailer = segment.hasId("IEA")
         return segment
     }
 
     /// The input ended without a terminator: acceptable only for a complete final IEA (some senders omit
     /// the last terminator); anything else is a truncated file.
-    private func finalUnterminatedSegment(from start: Int, at segmentPosition: Position, delimiters: Delimiters,
-                                          leading: ArraySlice<UInt8>) throws(X12Error) -> Segment {
+    private func finalUnterminatedSegment(from start: Int, at segmentPosition: Position,
+                                          delimiters: Delimiters) throws(X12Error) -> Segment {
         var end = buffer.count
         while end > start, Self.isWhitespace(buffer[end - 1]), buffer[end - 1] != delimiters.element { end -= 1 }
-        let content = buffer[start..<end]
-        let positioned = withIndex(segmentPosition, id: content, delimiters: delimiters)
-        let candidate = Segment(content: content, delimiters: delimiters, position: positioned,
-                                leadingTrivia: leading, trailingTrivia: buffer[end..<buffer.count], isTerminated: false)
+        let candidate = Segment(storage: buffer[(pin ?? start)..<buffer.count], content: start..<end, delimiters: delimiters,
+                                byteOffset: segmentPosition.byteOffset, line: segmentPosition.line, index: segmentCount + 1,
+                                isTerminated: false)
         if candidate.hasId("IEA"), candidate.elementCount == 2, candidate[2].count == 9 {
             cursor = buffer.count
             segmentCount += 1
             return candidate
         }
         if lastSegmentWasTrailer {
-            throw X12Error(.dataAfterInterchange, at: positioned,
+            throw X12Error(.dataAfterInterchange, at: candidate.position,
                            "unexpected data after IEA: '\(previewText())' is not an ISA segment")
         }
-        throw X12Error(.truncatedSegment, at: positioned,
+        throw X12Error(.truncatedSegment, at: candidate.position,
                        "the input ends inside segment \(candidate.id.isEmpty ? "?" : candidate.id): no segment terminator \(Delimiters.show(delimiters.segment))")
-    }
-
-    private func withIndex(_ position: Position, id content: ArraySlice<UInt8>, delimiters: Delimiters) -> Position {
-        var copy = position
-        copy.segmentIndex = segmentCount + 1
-        let idEnd = content.firstIndex(of: delimiters.element) ?? content.endIndex
-        copy.segmentId = String(decoding: content[content.startIndex..<min(idEnd, content.startIndex + 8)], as: UTF8.self)
-        return copy
     }
 
     // MARK: - ISA
@@ -191,24 +291,25 @@ public final class SegmentReader {
             && buffer[cursor + 2] == UInt8(ascii: "A") && !Delimiters.isUnusable(buffer[cursor + 3])
     }
 
-    private func readInterchangeHeader(leading: ArraySlice<UInt8>) throws(X12Error) -> Segment {
+    private func readInterchangeHeader() throws(X12Error) -> Segment {
         _ = try ensure(InterchangeHeader.length)
         var start = position()
         start.segmentIndex = segmentCount + 1
         start.segmentId = "ISA"
         let available = buffer[cursor..<min(buffer.count, cursor + InterchangeHeader.length)]
         let header = try InterchangeHeader(bytes: available, at: start)
+        let contentStart = cursor
         let contentEnd = cursor + InterchangeHeader.length - 1
-        let content = buffer[cursor..<contentEnd]
         if header.delimiters.segment == UInt8(ascii: "\n") { line += 1 }
         cursor = contentEnd + 1
         delimiters = header.delimiters
         interchangeHeader = header
-        let trailing = try skipTrailingTrivia(delimiters: header.delimiters)
+        let shift = try skipTrailingTrivia(delimiters: header.delimiters)
         segmentCount += 1
         lastSegmentWasTrailer = false
-        return Segment(content: content, delimiters: header.delimiters, position: start,
-                       leadingTrivia: leading, trailingTrivia: trailing)
+        return Segment(storage: buffer[(pin ?? contentStart - shift)..<cursor],
+                       content: (contentStart - shift)..<(contentEnd - shift), delimiters: header.delimiters,
+                       byteOffset: start.byteOffset, line: start.line, index: segmentCount, isTerminated: true)
     }
 
     // MARK: - Trivia
@@ -217,8 +318,8 @@ public final class SegmentReader {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
-    private func skipLeadingTrivia() throws(X12Error) -> ArraySlice<UInt8> {
-        let start = cursor
+    /// Skips a byte-order mark and whitespace before the first ISA.
+    private func skipLeadingTrivia() throws(X12Error) {
         if try ensure(3), buffer[cursor] == 0xEF, buffer[cursor + 1] == 0xBB, buffer[cursor + 2] == 0xBF {
             cursor += 3
         }
@@ -226,21 +327,18 @@ public final class SegmentReader {
             if buffer[cursor] == 0x0A { line += 1 }
             cursor += 1
         }
-        return buffer[start..<cursor]
     }
 
-    private func skipTrailingTrivia(delimiters: Delimiters) throws(X12Error) -> ArraySlice<UInt8> {
-        var start = cursor
-        while true {
-            if cursor >= buffer.count {
-                guard try refillKeeping(&start) else { break }
-            }
+    /// Skips whitespace after a terminator; returns how far earlier bytes moved if the buffer was refilled.
+    private func skipTrailingTrivia(delimiters: Delimiters) throws(X12Error) -> Int {
+        let before = bufferOffset
+        while try ensure(1) {
             let byte = buffer[cursor]
             guard Self.isWhitespace(byte), byte != delimiters.element else { break }
             if byte == 0x0A { line += 1 }
             cursor += 1
         }
-        return buffer[start..<cursor]
+        return bufferOffset - before
     }
 
     // MARK: - Buffer
@@ -253,27 +351,19 @@ public final class SegmentReader {
         return true
     }
 
-    /// Like ``refill()`` but also keeps the bytes from `start` (an index into the old buffer).
-    private func refillKeeping(_ start: inout Int) throws(X12Error) -> Bool {
-        let keep = cursor - start
-        cursor = start
-        let grew = try refill()
-        start = cursor
-        cursor += keep
-        return grew
-    }
-
-    /// Starts a new buffer holding the unread bytes plus the next chunk. Segments handed out earlier keep
-    /// the old buffer alive, so it is never written to again.
+    /// Starts a new buffer holding the unread bytes (from the pinned segment start, if any) plus the next
+    /// chunk. Segments handed out earlier keep the old buffer alive, so it is never written to again.
     private func refill() throws(X12Error) -> Bool {
         guard !atEnd else { return false }
+        let keepFrom = min(pin ?? cursor, cursor)
         var fresh: [UInt8] = []
-        fresh.reserveCapacity(buffer.count - cursor + chunkSize)
-        fresh.append(contentsOf: buffer[cursor...])
-        bufferOffset += cursor
+        fresh.reserveCapacity(buffer.count - keepFrom + chunkSize)
+        fresh.append(contentsOf: buffer[keepFrom...])
+        bufferOffset += keepFrom
+        cursor -= keepFrom
+        if let pinned = pin { pin = pinned - keepFrom }
         let read = try source.read(into: &fresh, count: chunkSize)
         buffer = fresh
-        cursor = 0
         if read == 0 { atEnd = true }
         return read > 0
     }

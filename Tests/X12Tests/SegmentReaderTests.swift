@@ -166,6 +166,31 @@ final class SegmentReaderTests: XCTestCase {
         XCTAssertEqual(raw, Array(text.utf8))
     }
 
+    func testCorpusFilesStreamTheSameAtAnyChunkSize() throws {
+        let files = try FileManager.default.subpathsOfDirectory(atPath: TestSupport.corpus.path).filter { $0.hasSuffix(".x12") }
+        XCTAssertEqual(files.count, 37)
+        for file in files {
+            let path = TestSupport.corpus.appendingPathComponent(file).path
+            let whole = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+            let expected = try? TestSupport.segments(whole).map { [$0.text, "\($0.position)", "\($0.position.line)"] }
+            for chunk in [128, 131, 200, 509] {
+                let reader = try SegmentReader(path: path, chunkSize: chunk)
+                var streamed: [[String]] = []
+                var raw: [UInt8] = []
+                do {
+                    while let segment = try reader.next() {
+                        streamed.append([segment.text, "\(segment.position)", "\(segment.position.line)"])
+                        raw += segment.rawBytes
+                    }
+                    XCTAssertEqual(streamed, expected, "\(file) chunk \(chunk)")
+                    XCTAssertEqual(raw, whole, "\(file) chunk \(chunk)")
+                } catch {
+                    XCTAssertNil(expected, "\(file) chunk \(chunk): \(error)")
+                }
+            }
+        }
+    }
+
     func testUnreadableFile() {
         let error = TestSupport.thrownError { _ = try SegmentReader(path: "/nonexistent/file.x12") }
         XCTAssertEqual(error?.kind, .unreadable)
