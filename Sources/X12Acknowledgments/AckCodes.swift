@@ -1,7 +1,7 @@
 /// The code lists acknowledgments use, with the meaning a biller reads next to each code.
 ///
 /// Meanings come from the X12 code lists as summarised in the project's acknowledgment notes. Codes not in a
-/// list are shown raw by the callers (``describe(_:in:)`` returns `nil` for them), never guessed.
+/// list are shown raw (`code 11`), never guessed.
 public enum AckCodes {
     /// TA105 interchange note codes.
     public static let interchangeNotes: [String: String] = [
@@ -186,11 +186,6 @@ public enum AckCodes {
         "40": "receiver",
         "41": "submitter",
     ]
-
-    /// The meaning of `code` in `list`, or `nil` when the code is not in it.
-    public static func describe(_ code: String, in list: [String: String]) -> String? {
-        list[code]
-    }
 
     /// `meaning` for a known code, `code <x>` for an unknown one (so nothing is ever blank).
     static func label(_ code: String, in list: [String: String]) -> String {
