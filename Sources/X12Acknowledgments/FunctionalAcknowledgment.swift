@@ -69,7 +69,7 @@ public struct SegmentError: Sendable {
     public var segmentId: String
     /// IK302: the segment's position in the submitted transaction set, ST = 1.
     public var segmentPosition: Int?
-    /// IK303: the loop the segment is in (`2010AA`).
+    /// IK303: the loop the segment is in (AN 1-4, e.g. `2010`; longer ids such as `2010AA` do not fit).
     public var loopId: String
     /// IK304: segment syntax error code (may be empty).
     public var code: String

@@ -18,11 +18,11 @@ final class FixtureMappingTests: XCTestCase {
         XCTAssertEqual(report.transactionSets[1].claims, ["V200-1", "V201-1", "V202-1"])
         XCTAssertEqual(report.transactionSets[1].setErrors, [AckReport.Reason(code: "5", description: "one or more segments in error", source: "999")])
 
-        // IK3*NM1*23*2310B*8 has no CTX: position 23 lies inside V201-1 (CLM at 21, next HL at 29).
+        // IK3*NM1*23*2310*8 has no CTX: position 23 lies inside V201-1 (CLM at 21, next HL at 29).
         let npi = report.transactionSets[1].errors[0]
         XCTAssertEqual(npi.segmentId, "NM1")
         XCTAssertEqual(npi.segmentPosition, 23)
-        XCTAssertEqual(npi.loopId, "2310B")
+        XCTAssertEqual(npi.loopId, "2310")
         XCTAssertEqual(npi.code, "I12")
         XCTAssertEqual(npi.description, "implementation pattern match failure")
         XCTAssertEqual(npi.elementPosition, 9)
@@ -45,7 +45,7 @@ final class FixtureMappingTests: XCTestCase {
         XCTAssertEqual(report.claims.map(\.status), [.pending, .pending, .rejected, .rejected, .rejected])
         XCTAssertEqual(byNumber["V201-1"]?.reasons, [AckReport.Reason(
             code: "I12",
-            description: "segment 23 (NM1, loop 2310B) element 9 (67): implementation pattern match failure (value '123456789') "
+            description: "segment 23 (NM1, loop 2310) element 9 (67): implementation pattern match failure (value '123456789') "
                 + "in NM1*82*1*SMITH*JOHN****XX*123456789",
             source: "999")])
         XCTAssertEqual(byNumber["V200-1"]?.reasons, [AckReport.Reason(

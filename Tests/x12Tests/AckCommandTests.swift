@@ -9,7 +9,7 @@ final class AckCommandTests: XCTestCase {
         XCTAssertEqual(result.stderr, "")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines[0], "999 0001 group 7 (HC 005010X222A1): partially accepted; 2 included, 2 received, 1 accepted")
-        XCTAssertEqual(lines[3], "    segment 23 (NM1, loop 2310B) element 9 (67): I12 implementation pattern match failure, "
+        XCTAssertEqual(lines[3], "    segment 23 (NM1, loop 2310) element 9 (67): I12 implementation pattern match failure, "
                        + "value '123456789'; claim V201-1")
         XCTAssertEqual(lines[4], "      NM1*82*1*SMITH*JOHN****XX*123456789")
         XCTAssertTrue(lines.contains("Claims: 5 (0 accepted, 3 rejected, 2 pending)"))
