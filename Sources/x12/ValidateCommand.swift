@@ -1,10 +1,127 @@
 import ArgumentParser
+import Foundation
+import X12
+import X12Validation
 
-/// `x12 validate`: implementation-guide validation (being built; see the issue).
+/// `x12 validate`: implementation-guide validation driven by the spec files in specs/, with an optional
+/// 999 and TA1.
 struct ValidateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "validate", abstract: "implementation-guide validation.")
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Validate X12 files against the implementation guides in specs/.",
+        discussion: """
+        Findings are printed on standard error as FILE:segment N (ID) loop L element M: message, where N counts
+        segments from the start of the file; --format json prints a report per file on standard output instead.
+        Exit codes: 0 every file valid, 1 a file has errors (or warnings with --strict), 2 usage error,
+        unreadable file or unreadable specs. The specs directory is --specs, else $X12_SPECS, else the specs/
+        folder of the package the executable was built in, else the first specs/ found walking up from here.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "The X12 files to validate ('-' for standard input).")
+    var files: [String]
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(help: "Write a 999 implementation acknowledgment for the file here (one input file only).")
+    var ack: String?
+
+    @Option(help: "Write a TA1 interchange acknowledgment here when the ISA/IEA envelope has faults or ISA14 asks for one.")
+    var ta1: String?
+
+    @Flag(help: "Treat warnings as errors (exit code and acknowledgments).")
+    var strict = false
+
+    @Option(help: "The directory holding the spec files.")
+    var specs: String?
+
+    @Option(help: "ISA13 control number for the 999/TA1 written.")
+    var controlNumber: Int = 1
+
+    func validate() throws {
+        if (ack != nil || ta1 != nil) && files.count != 1 {
+            throw ValidationError("--ack and --ta1 answer one input file; give exactly one file")
+        }
+        guard (1...999_999_999).contains(controlNumber) else {
+            throw ValidationError("--control-number must be between 1 and 999999999")
+        }
+    }
 
     func run() throws {
-        throw ValidationError("x12 validate is not available in this build yet")
+        guard let directory = SpecLibrary.locate(explicit: specs) else {
+            FileHandle.standardError.write("x12 validate: cannot find the specs directory; pass --specs DIR or set X12_SPECS\n")
+            throw CLIExit.usage
+        }
+        let validator: Validator
+        do {
+            validator = try Validator(specsDirectory: directory)
+        } catch {
+            FileHandle.standardError.write("x12 validate: \(error)\n")
+            throw CLIExit.usage
+        }
+        var reports: [ValidationReport] = []
+        var unreadable = false
+        var invalid = false
+        var output = OutputBuffer()
+        for file in files {
+            let report = validator.validate(path: file)
+            if report.findings.contains(where: { $0.kind == .unreadable }) { unreadable = true }
+            if !report.isValid(strict: strict) { invalid = true }
+            if format == .text {
+                var errors = ""
+                for finding in report.findings { errors += "\(file):\(finding)\n" }
+                FileHandle.standardError.write(errors)
+                let verdict = report.isValid(strict: strict) ? "valid" : "invalid"
+                output.line("\(file): \(verdict) (\(report.transactionSets.count) transaction sets, \(report.errorCount) errors, \(report.warningCount) warnings)")
+            }
+            reports.append(report)
+        }
+        if format == .json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data: Data
+            do {
+                data = reports.count == 1 ? try encoder.encode(reports[0]) : try encoder.encode(reports)
+            } catch {
+                FileHandle.standardError.write("x12 validate: cannot encode the report: \(error)\n")
+                throw CLIExit.usage
+            }
+            output.raw(Array(data))
+            output.line("")
+        }
+        output.flush()
+        if let report = reports.first, ack != nil || ta1 != nil {
+            try writeAcknowledgments(for: report)
+        }
+        if unreadable { throw CLIExit.usage }
+        if invalid { throw CLIExit.invalid }
+    }
+
+    private func writeAcknowledgments(for report: ValidationReport) throws {
+        let builder = AcknowledgmentBuilder(controlNumber: controlNumber, strict: strict)
+        do {
+            if let ack {
+                guard let bytes = try builder.implementationAcknowledgment(for: report) else {
+                    FileHandle.standardError.write("x12 validate: \(report.file) has no functional group to acknowledge; no 999 written\n")
+                    throw CLIExit.invalid
+                }
+                try AtomicFile.write(bytes, to: ack)
+            }
+            if let ta1 {
+                if let bytes = try builder.interchangeAcknowledgment(for: report) {
+                    try AtomicFile.write(bytes, to: ta1)
+                } else {
+                    FileHandle.standardError.write("x12 validate: no interchange fault and no TA1 requested (ISA14 = 0); no TA1 written\n")
+                }
+            }
+        } catch let error as X12Error {
+            Diagnostics.report(error, file: report.file)
+            throw CLIExit.usage
+        }
     }
 }

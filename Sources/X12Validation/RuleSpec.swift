@@ -1,0 +1,69 @@
+/// A business or situational rule from a spec's `rules` list.
+struct RuleSpec: Sendable {
+    /// Condition on one element of a segment.
+    struct Condition: Sendable {
+        var segment: String?
+        var element: Int
+        var component: Int?
+        var values: Set<String>
+    }
+
+    /// One side of a balance: the amounts at `elements` of every `segment` in the scope, times `sign`.
+    struct Term: Sendable {
+        var segment: String
+        var elements: [Int]
+        var sign: Int
+    }
+
+    enum Kind: Sendable {
+        /// Σ signed terms over the scope loop must be zero.
+        case balance([Term])
+        /// `segment` element `element` must hold an NPI with a valid check digit when `when` holds.
+        case npi(segment: String, element: Int, when: Condition?)
+        /// `segment` element `element` counts 1, 2, 3... within each scope loop.
+        case sequence(segment: String, element: Int)
+        /// When `when` holds in the scope, a `segment` whose first element is `qualifier` must be present.
+        case requires(when: Condition, segment: String, qualifier: String)
+        /// When `when` holds in the scope, loop `loop` must not appear in it.
+        case excludesLoop(when: Condition, loop: String)
+    }
+
+    var kind: Kind
+    /// Loop id the rule applies to (`""` = the whole transaction set).
+    var scope: String
+    var message: String
+    /// `error` (default) or `warning`.
+    var severity: ValidationFinding.Severity
+
+    init(_ file: SpecFile.RuleFile, spec: String) throws(SpecError) {
+        func fail(_ text: String) -> SpecError { SpecError(file: spec, message: "rule \(file.kind): \(text)") }
+        func condition(_ value: SpecFile.ConditionFile?) -> Condition? {
+            value.map { Condition(segment: $0.segment, element: $0.element, component: $0.component, values: Set($0.in)) }
+        }
+        scope = file.scope ?? ""
+        guard let level = ValidationFinding.Severity(rawValue: file.severity ?? "error") else { throw fail("severity must be error or warning") }
+        severity = level
+        message = file.message ?? file.name ?? file.kind
+        switch file.kind {
+        case "balance":
+            guard let terms = file.terms, !terms.isEmpty else { throw fail("needs terms") }
+            kind = .balance(terms.map { Term(segment: $0.segment, elements: $0.elements, sign: $0.sign) })
+        case "npi":
+            guard let segment = file.segment, let element = file.element else { throw fail("needs segment and element") }
+            kind = .npi(segment: segment, element: element, when: condition(file.when))
+            message = file.message ?? "not a valid NPI (10 digits with a correct check digit)"
+        case "sequence":
+            guard let segment = file.segment, let element = file.element else { throw fail("needs segment and element") }
+            kind = .sequence(segment: segment, element: element)
+        case "requires":
+            guard let when = condition(file.when), when.segment != nil, let segment = file.segment,
+                  let qualifier = file.qualifier else { throw fail("needs when.segment, segment and qualifier") }
+            kind = .requires(when: when, segment: segment, qualifier: qualifier)
+        case "excludesLoop":
+            guard let when = condition(file.when), when.segment != nil, let loop = file.loop else { throw fail("needs when.segment and loop") }
+            kind = .excludesLoop(when: when, loop: loop)
+        default:
+            throw fail("unknown rule kind")
+        }
+    }
+}

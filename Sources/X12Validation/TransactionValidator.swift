@@ -1,0 +1,397 @@
+import Foundation
+import X12
+
+/// Walks one transaction set through its implementation guide: a loop/segment state machine that places
+/// every segment in its loop, then checks elements, HL hierarchy and the guide's business rules.
+struct TransactionValidator {
+    private struct Frame {
+        let loop: LoopSpec
+        var cursor: Int
+        var counts: [Int]
+        var rules: [RuleState]
+        var claimId: String?
+    }
+
+    private let spec: ImplementationSpec
+    private let set: TransactionSet
+    private let elementValidator: ElementValidator
+    private var frames: [Frame] = []
+    private(set) var findings: [ValidationFinding] = []
+    private(set) var annotations: [LoopAnnotation] = []
+    /// Guide loop id of every segment placed so far, by position.
+    private var loopIds: [String?] = []
+    private let annotate: Bool
+    private var hierarchy = HierarchyChecker()
+    /// Position (ST = 1) of the segment being processed.
+    private var index = 1
+
+    init(spec: ImplementationSpec, set: TransactionSet, annotate: Bool) {
+        self.spec = spec
+        self.set = set
+        self.annotate = annotate
+        elementValidator = ElementValidator(delimiters: set.interchange.delimiters)
+    }
+
+    mutating func run() {
+        let root = spec.root
+        frames = [Frame(loop: root, cursor: 0, counts: Self.initialCounts(root), rules: ruleStates(for: root), claimId: nil)]
+        for (offset, segment) in set.segments.enumerated() {
+            index = offset + 1
+            let elements = segment.elements
+            let id = segment.id
+            let placed: SegmentSpec?
+            var startsLoop = false
+            if offset == 0 {
+                if case .segment(let header) = root.children.first { placed = header } else { placed = nil }
+            } else {
+                (placed, startsLoop) = place(segment, id: id, elements: elements)
+            }
+            loopIds.append(loopId(upTo: frames.count - 1))
+            if annotate { record(segment: id, spec: placed, startsLoop: startsLoop) }
+            guard let placed else { continue }
+            if id == "CLM" { frames[frames.count - 1].claimId = segment[1] }
+            for issue in elementValidator.validate(elements, segmentId: id, spec: placed) {
+                var finding = ValidationFinding(kind: issue.kind, message: issue.message)
+                finding.segmentErrorCode = "8"
+                finding.elementErrorCode = issue.code
+                finding.element = issue.element
+                finding.component = issue.component
+                finding.elementReference = issue.reference.isEmpty ? nil : issue.reference
+                finding.value = issue.value
+                add(finding, segmentId: id)
+            }
+            if id == "HL" {
+                for problem in hierarchy.check(segment, levels: spec.hierarchy, index: index) {
+                    add(problem, segmentId: id)
+                }
+            }
+            applyRules(segment, id: id)
+        }
+        while frames.count > 1 { closeTop() }
+        if set.isComplete { closeTop() }
+        for problem in hierarchy.finish() {
+            var finding = problem.finding
+            finding.segmentIndex = problem.index
+            finding.fileSegmentIndex = set.segments[problem.index - 1].position.segmentIndex
+            finding.line = set.segments[problem.index - 1].position.line
+            finding.segmentId = "HL"
+            finding.loopId = nil
+            findings.append(stamp(finding))
+        }
+    }
+
+    // MARK: - Placing segments
+
+    private static func initialCounts(_ loop: LoopSpec) -> [Int] {
+        var counts = [Int](repeating: 0, count: loop.children.count)
+        if !counts.isEmpty { counts[0] = 1 }
+        return counts
+    }
+
+    private func matches(_ candidate: SegmentSpec, id: String, elements: [Element]) -> Bool {
+        guard candidate.id == id else { return false }
+        guard let key = candidate.match else { return true }
+        guard key.element <= elements.count else { return false }
+        let element = elements[key.element - 1]
+        let value = key.component.map { element.component($0) } ?? element.text
+        return key.codes.contains(value)
+    }
+
+    /// Finds where `segment` goes, updates the loop stack and reports structure problems.
+    private mutating func place(_ segment: Segment, id: String, elements: [Element]) -> (SegmentSpec?, Bool) {
+        for depth in stride(from: frames.count - 1, through: 0, by: -1) {
+            let loop = frames[depth].loop
+            let start = loop.groupStart[frames[depth].cursor]
+            for child in start..<loop.children.count {
+                if child == 0 && loop.startsWithSegment { continue }
+                switch loop.children[child] {
+                case .segment(let candidate):
+                    guard matches(candidate, id: id, elements: elements) else { continue }
+                    advance(depth: depth, to: child, segment: segment)
+                    frames[depth].counts[child] += 1
+                    if candidate.usage == .notUsed {
+                        report(.notUsedSegmentPresent, "I4", segment, id,
+                               "\(id) (\(candidate.name)) is not used in this guide but was sent")
+                    } else if frames[depth].counts[child] > candidate.maxUse {
+                        report(.segmentOverMaxUse, "5", segment, id,
+                               "\(id) (\(candidate.name)) appears \(frames[depth].counts[child]) times; at most \(candidate.maxUse) allowed")
+                    }
+                    return (candidate, false)
+                case .loop(let nested):
+                    guard let trigger = nested.trigger, matches(trigger, id: id, elements: elements) else { continue }
+                    advance(depth: depth, to: child, segment: segment)
+                    frames[depth].counts[child] += 1
+                    let occurrences = frames[depth].counts[child]
+                    enter(nested, segment: segment)
+                    if nested.usage == .notUsed {
+                        report(.notUsedSegmentPresent, "I4", segment, id, "loop \(nested.id) (\(nested.name)) is not used in this guide but was sent")
+                    } else if occurrences > nested.repeatLimit {
+                        report(.loopOverMaxRepeat, "4", segment, id,
+                               "loop \(nested.id) (\(nested.name)) occurs \(occurrences) times; at most \(nested.repeatLimit) allowed")
+                    }
+                    return (trigger, true)
+                }
+            }
+        }
+        reportUnplaced(segment, id: id, elements: elements)
+        return (nil, false)
+    }
+
+    /// Closes the loops above `depth` and reports required entries skipped between the cursor and `child`.
+    private mutating func advance(depth: Int, to child: Int, segment: Segment) {
+        while frames.count > depth + 1 { closeTop() }
+        let loop = frames[depth].loop
+        let from = loop.groupStart[frames[depth].cursor]
+        let to = loop.groupStart[child]
+        if to > from {
+            for skipped in from..<to { reportMissing(in: depth, child: skipped) }
+        }
+        frames[depth].cursor = child
+    }
+
+    private mutating func enter(_ loop: LoopSpec, segment: Segment) {
+        for state in frames.flatMap(\.rules) {
+            if case .excludesLoop(let when, let excluded) = state.rule.kind, excluded == loop.id, state.triggered {
+                _ = when
+                var finding = ValidationFinding(severity: state.rule.severity, kind: .situationalRule, message: state.rule.message)
+                finding.segmentErrorCode = "I9"
+                add(finding, segmentId: segment.id)
+            }
+        }
+        frames.append(Frame(loop: loop, cursor: 0, counts: Self.initialCounts(loop), rules: ruleStates(for: loop), claimId: nil))
+        if case .loop(let first) = loop.children.first { enter(first, segment: segment) }
+    }
+
+    private mutating func closeTop() {
+        let depth = frames.count - 1
+        let loop = frames[depth].loop
+        let from = loop.groupStart[frames[depth].cursor]
+        for skipped in from..<loop.children.count { reportMissing(in: depth, child: skipped) }
+        for state in frames[depth].rules { finishRule(state) }
+        frames.removeLast()
+    }
+
+    private mutating func reportMissing(in depth: Int, child: Int) {
+        let frame = frames[depth]
+        let loop = frame.loop
+        guard !(child == 0 && loop.startsWithSegment), frame.counts[child] == 0 else { return }
+        let node = loop.children[child]
+        guard node.usage == .required, let trigger = node.trigger else { return }
+        // The closing SE is the envelope's business: a missing SE is reported by the envelope reader.
+        if loop === spec.root, trigger.id == "SE" { return }
+        var finding: ValidationFinding
+        switch node {
+        case .segment(let missing):
+            let place = loop.isGuideLoop ? " in loop \(loop.id) (\(loop.name))" : ""
+            finding = ValidationFinding(kind: .requiredSegmentMissing,
+                                        message: "required segment \(missing.id) (\(missing.name)) is missing\(place)")
+        case .loop(let missing) where !missing.isGuideLoop:
+            finding = ValidationFinding(kind: .requiredSegmentMissing,
+                                        message: "required segment \(trigger.id) (\(trigger.name)) is missing")
+        case .loop(let missing):
+            finding = ValidationFinding(kind: .requiredLoopMissing,
+                                        message: "required loop \(missing.id) (\(missing.name)) is missing; it starts with \(trigger.id)")
+        }
+        finding.segmentErrorCode = "3"
+        let current = set.segments[index - 1]
+        finding.segmentIndex = index
+        finding.fileSegmentIndex = current.position.segmentIndex
+        finding.line = current.position.line
+        finding.segmentId = trigger.id
+        finding.loopId = loopId(upTo: depth)
+        finding.claimId = claimId(upTo: depth)
+        findings.append(stamp(finding))
+    }
+
+    private mutating func reportUnplaced(_ segment: Segment, id: String, elements: [Element]) {
+        var earlier: SegmentSpec?
+        search: for frame in frames.reversed() {
+            let loop = frame.loop
+            for child in 0..<loop.groupStart[frame.cursor] {
+                guard let trigger = loop.children[child].trigger, matches(trigger, id: id, elements: elements) else { continue }
+                earlier = trigger
+                break search
+            }
+        }
+        if let earlier {
+            let place = earlier.loopId.map { " (it belongs earlier, in loop \($0))" } ?? " (it belongs earlier)"
+            report(.segmentOutOfOrder, "7", segment, id, "\(id) is out of order\(place)")
+        } else if spec.knownSegmentIds.contains(id) {
+            let value = elements.first?.text ?? ""
+            let loopText = loopId(upTo: frames.count - 1).map { " in loop \($0)" } ?? ""
+            report(.unexpectedSegment, "2", segment, id, "\(id)*\(value) is not expected here\(loopText)")
+        } else {
+            report(.unrecognizedSegment, "1", segment, id,
+                   "\(id) is not a segment of \(spec.transactionSetId) \(spec.implementation)")
+        }
+    }
+
+    // MARK: - Rules
+
+    private struct RuleState {
+        let rule: RuleSpec
+        var total = Decimal(0)
+        var anchor: (index: Int, element: Int)?
+        var counter = 0
+        var triggered = false
+        var triggerIndex: Int?
+        var satisfied = false
+    }
+
+    private func ruleStates(for loop: LoopSpec) -> [RuleState] {
+        spec.rules.filter { $0.scope == loop.id && !isUnscoped($0) }.map { RuleState(rule: $0) }
+    }
+
+    private func isUnscoped(_ rule: RuleSpec) -> Bool {
+        if case .npi = rule.kind { return true }
+        return false
+    }
+
+    private mutating func applyRules(_ segment: Segment, id: String) {
+        for rule in spec.rules {
+            guard case .npi(let segmentId, let element, let when) = rule.kind, segmentId == id else { continue }
+            if let when, !when.values.contains(value(segment, element: when.element, component: when.component)) { continue }
+            let npi = segment[element]
+            if !npi.isEmpty && !NPI.isValid(npi) {
+                var finding = ValidationFinding(severity: rule.severity, kind: .npiCheckDigit,
+                                                message: "'\(npi)' is not a valid NPI: it must be 10 digits starting with 1 or 2 with a correct check digit")
+                finding.segmentErrorCode = "8"
+                finding.elementErrorCode = "I12"
+                finding.element = element
+                finding.value = npi
+                add(finding, segmentId: id)
+            }
+        }
+        let innermost = frames.count - 1
+        for depth in frames.indices {
+            for ruleIndex in frames[depth].rules.indices {
+                var state = frames[depth].rules[ruleIndex]
+                switch state.rule.kind {
+                case .balance(let terms):
+                    for term in terms where term.segment == id {
+                        if state.anchor == nil { state.anchor = (index, term.elements[0]) }
+                        for element in term.elements {
+                            let text = segment[element]
+                            if text.isEmpty { continue }
+                            if let amount = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) {
+                                state.total += term.sign > 0 ? amount : -amount
+                            }
+                        }
+                    }
+                case .sequence(let segmentId, let element):
+                    guard segmentId == id else { break }
+                    state.counter += 1
+                    let text = segment[element]
+                    if text != String(state.counter) {
+                        var finding = ValidationFinding(severity: state.rule.severity, kind: .sequence, message: "\(state.rule.message): found \(text.isEmpty ? "nothing" : text), expected \(state.counter)")
+                        finding.segmentErrorCode = "8"
+                        finding.elementErrorCode = "I12"
+                        finding.element = element
+                        finding.value = text
+                        add(finding, segmentId: id)
+                    }
+                case .requires(let when, let segmentId, let qualifier):
+                    guard depth == innermost else { break }
+                    if when.segment == id, when.values.contains(value(segment, element: when.element, component: when.component)) {
+                        state.triggered = true
+                        state.triggerIndex = index
+                    }
+                    if segmentId == id, segment[1] == qualifier { state.satisfied = true }
+                case .excludesLoop(let when, _):
+                    guard depth == innermost else { break }
+                    if when.segment == id, when.values.contains(value(segment, element: when.element, component: when.component)) {
+                        state.triggered = true
+                    }
+                case .npi:
+                    break
+                }
+                frames[depth].rules[ruleIndex] = state
+            }
+        }
+    }
+
+    private mutating func finishRule(_ state: RuleState) {
+        switch state.rule.kind {
+        case .balance:
+            guard let anchor = state.anchor, state.total != 0 else { return }
+            var finding = ValidationFinding(severity: state.rule.severity, kind: .balance, message: "\(state.rule.message) (off by \(state.total))")
+            finding.segmentErrorCode = "8"
+            finding.elementErrorCode = "I12"
+            finding.element = anchor.element
+            let segment = set.segments[anchor.index - 1]
+            finding.value = segment[anchor.element]
+            add(finding, at: anchor.index, segmentId: segment.id)
+        case .requires(_, let segmentId, let qualifier):
+            guard state.triggered, !state.satisfied, let trigger = state.triggerIndex else { return }
+            var finding = ValidationFinding(severity: state.rule.severity, kind: .situationalRule, message: state.rule.message)
+            finding.segmentErrorCode = "I6"
+            finding.value = qualifier
+            add(finding, at: trigger, segmentId: segmentId)
+        default:
+            return
+        }
+    }
+
+    private func value(_ segment: Segment, element: Int, component: Int?) -> String {
+        component.map { segment[element, $0] } ?? segment[element]
+    }
+
+    // MARK: - Findings
+
+    private mutating func report(_ kind: ValidationFinding.Kind, _ code: String, _ segment: Segment, _ id: String, _ message: String) {
+        var finding = ValidationFinding(kind: kind, message: message)
+        finding.segmentErrorCode = code
+        add(finding, segmentId: id)
+    }
+
+    /// Fills in where `finding` is (the segment being processed, or `segment`'s own position) and keeps it.
+    private mutating func add(_ finding: ValidationFinding, at position: Int? = nil, segmentId: String) {
+        var finding = finding
+        let position = position ?? index
+        let segment = set.segments[position - 1]
+        finding.segmentIndex = position
+        finding.fileSegmentIndex = segment.position.segmentIndex
+        finding.line = segment.position.line
+        if finding.segmentId == nil { finding.segmentId = segmentId }
+        finding.loopId = position == index ? loopId(upTo: frames.count - 1) : annotationsLoop(at: position)
+        finding.claimId = claimId(upTo: frames.count - 1)
+        findings.append(stamp(finding))
+    }
+
+    private func annotationsLoop(at position: Int) -> String? {
+        position <= loopIds.count ? loopIds[position - 1] : nil
+    }
+
+    private func stamp(_ finding: ValidationFinding) -> ValidationFinding {
+        var finding = finding
+        finding.interchangeControlNumber = set.interchange.controlNumber
+        finding.groupControlNumber = set.group?.controlNumber
+        finding.transactionSetId = set.header.id
+        finding.transactionSetControlNumber = set.header.controlNumber
+        return finding
+    }
+
+    private func loopId(upTo depth: Int) -> String? {
+        var level = min(depth, frames.count - 1)
+        while level >= 0 {
+            if frames[level].loop.isGuideLoop { return frames[level].loop.id }
+            level -= 1
+        }
+        return nil
+    }
+
+    private func claimId(upTo depth: Int) -> String? {
+        var level = min(depth, frames.count - 1)
+        while level >= 0 {
+            if let claim = frames[level].claimId { return claim }
+            level -= 1
+        }
+        return nil
+    }
+
+    private mutating func record(segment id: String, spec placed: SegmentSpec?, startsLoop: Bool) {
+        let path = frames.map(\.loop).filter(\.isGuideLoop)
+        annotations.append(LoopAnnotation(segmentIndex: index, segmentId: id, loopId: path.last?.id, loopName: path.last?.name,
+                                          loopPath: path.map(\.id), segmentName: placed?.name, startsLoop: startsLoop))
+    }
+}

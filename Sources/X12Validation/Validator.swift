@@ -1,0 +1,157 @@
+import Foundation
+import X12
+
+/// Validates X12 input against the implementation guides in a specs directory.
+///
+/// ```swift
+/// let validator = try Validator(specsDirectory: URL(fileURLWithPath: "specs"))
+/// let report = validator.validate(path: "claims.837")
+/// for finding in report.findings { print(finding) }
+/// ```
+/// Findings are values: one input reports all of its problems. Reading streams one transaction set at a time.
+public final class Validator: Sendable {
+    /// The guides in use.
+    public let library: SpecLibrary
+
+    /// Loads the guides from `specsDirectory`.
+    ///
+    /// - Throws: ``SpecError`` when a spec file cannot be read.
+    public convenience init(specsDirectory: URL) throws(SpecError) {
+        self.init(library: try SpecLibrary(directory: specsDirectory))
+    }
+
+    /// Uses guides already loaded.
+    public init(library: SpecLibrary) {
+        self.library = library
+    }
+
+    /// Validates the file at `path` (`-` = standard input).
+    public func validate(path: String) -> ValidationReport {
+        do {
+            let reader = try SegmentReader(path: path)
+            return run(EnvelopeReader(reader), segments: reader, file: path)
+        } catch {
+            var finding = ValidationFinding(kind: .unreadable, message: error.message)
+            finding.line = nil
+            return ValidationReport(file: path, findings: [finding])
+        }
+    }
+
+    /// Validates everything `reader` delivers.
+    public func validate(reader: EnvelopeReader, file: String = "-") -> ValidationReport {
+        run(reader, segments: nil, file: file)
+    }
+
+    /// Validates bytes already in memory.
+    public func validate(bytes: [UInt8], file: String = "-") -> ValidationReport {
+        let reader = SegmentReader(bytes: bytes)
+        return run(EnvelopeReader(reader), segments: reader, file: file)
+    }
+
+    private func run(_ reader: EnvelopeReader, segments: SegmentReader?, file: String) -> ValidationReport {
+        var report = ValidationReport(file: file)
+        func note(_ header: InterchangeHeader?) {
+            guard let header, report.interchanges.last?.controlNumber != header.controlNumber else { return }
+            report.interchanges.append(.init(header))
+        }
+        while true {
+            let item: EnvelopeReader.Item?
+            do {
+                item = try reader.next()
+            } catch {
+                report.findings.append(EnvelopeFindings.finding(for: error, scope: .interchange))
+                break
+            }
+            guard let item else { break }
+            note(segments?.interchangeHeader)
+            switch item {
+            case .transactionSet(let set):
+                note(set.interchange)
+                let (findings, summary) = validateSet(set)
+                report.findings.append(contentsOf: findings)
+                report.transactionSets.append(summary)
+            case .problem(let error):
+                var finding = EnvelopeFindings.finding(for: error, scope: nil)
+                finding.interchangeControlNumber = report.interchanges.last?.controlNumber
+                if finding.kind == .groupEnvelope, let last = report.transactionSets.last,
+                   last.interchangeControlNumber == finding.interchangeControlNumber {
+                    finding.groupControlNumber = last.groupControlNumber
+                }
+                report.findings.append(finding)
+            case .interchangeAcknowledgment(_, let header):
+                note(header)
+            }
+        }
+        return report
+    }
+
+    /// Findings for one transaction set (envelope faults included).
+    public func validate(_ set: TransactionSet) -> [ValidationFinding] {
+        validateSet(set).0
+    }
+
+    /// The loop of every segment of `set`, for labelling a tree; empty when no guide matches the set.
+    public func annotate(_ set: TransactionSet) -> [LoopAnnotation] {
+        guard let spec = spec(for: set) else { return [] }
+        var walker = TransactionValidator(spec: spec, set: set, annotate: true)
+        walker.run()
+        return walker.annotations
+    }
+
+    /// The guide for a transaction set: ST01 plus ST03 (or GS08 when ST03 is empty).
+    public func spec(for set: TransactionSet) -> ImplementationSpec? {
+        library.spec(transactionSet: set.header.id, version: Self.implementation(of: set))
+    }
+
+    private static func implementation(of set: TransactionSet) -> String {
+        set.header.implementationReference.isEmpty ? (set.group?.version ?? "") : set.header.implementationReference
+    }
+
+    private func validateSet(_ set: TransactionSet) -> ([ValidationFinding], ValidationReport.TransactionSummary) {
+        var findings: [ValidationFinding] = []
+        let implementation = Self.implementation(of: set)
+        let spec = spec(for: set)
+        if let spec {
+            var walker = TransactionValidator(spec: spec, set: set, annotate: false)
+            walker.run()
+            findings = walker.findings
+        } else {
+            var finding = ValidationFinding(kind: .noSpec,
+                                            message: "no implementation guide for transaction set \(set.header.id) version \(implementation.isEmpty ? "(none given)" : implementation) in \(library.directory.path); guides available: \(library.summary)")
+            finding.transactionErrorCode = "I6"
+            finding.segmentIndex = 1
+            finding.segmentId = "ST"
+            finding.fileSegmentIndex = set.header.position.segmentIndex
+            finding.line = set.header.position.line
+            findings.append(finding)
+        }
+        let groupVersion = set.group?.version ?? ""
+        if !set.header.implementationReference.isEmpty, !groupVersion.isEmpty, set.header.implementationReference != groupVersion {
+            var finding = ValidationFinding(severity: .warning, kind: .transactionEnvelope,
+                                            message: "ST03 '\(set.header.implementationReference)' differs from the group's GS08 '\(groupVersion)'; they should name the same guide")
+            finding.segmentIndex = 1
+            finding.segmentId = "ST"
+            finding.element = 3
+            finding.fileSegmentIndex = set.header.position.segmentIndex
+            finding.line = set.header.position.line
+            findings.append(finding)
+        }
+        for problem in set.problems {
+            findings.append(EnvelopeFindings.finding(for: problem, scope: .transactionSet, in: set))
+        }
+        for index in findings.indices {
+            findings[index].interchangeControlNumber = set.interchange.controlNumber
+            findings[index].groupControlNumber = set.group?.controlNumber
+            findings[index].transactionSetId = set.header.id
+            findings[index].transactionSetControlNumber = set.header.controlNumber
+        }
+        findings.sort { ($0.segmentIndex ?? 0) < ($1.segmentIndex ?? 0) }
+        let summary = ValidationReport.TransactionSummary(
+            interchangeControlNumber: set.interchange.controlNumber, functionalId: set.group?.functionalId ?? "",
+            groupControlNumber: set.group?.controlNumber ?? "", groupVersion: set.group?.version ?? "",
+            transactionSetId: set.header.id, controlNumber: set.header.controlNumber, implementation: implementation,
+            hasSpec: spec != nil, segmentCount: set.segments.count,
+            errorCount: findings.count { $0.severity == .error }, warningCount: findings.count { $0.severity == .warning })
+        return (findings, summary)
+    }
+}
