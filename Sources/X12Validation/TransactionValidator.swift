@@ -150,15 +150,15 @@ struct TransactionValidator {
     }
 
     private mutating func enter(_ loop: LoopSpec, segment: Segment) {
-        for state in frames.flatMap(\.rules) {
-            if case .excludesLoop(let when, let excluded) = state.rule.kind, excluded == loop.id, state.triggered {
-                _ = when
+        let enclosing = frames.flatMap(\.rules)
+        frames.append(Frame(loop: loop, cursor: 0, counts: Self.initialCounts(loop), rules: ruleStates(for: loop), claimId: nil))
+        for state in enclosing {
+            if case .excludesLoop(_, let excluded) = state.rule.kind, excluded == loop.id, state.triggered {
                 var finding = ValidationFinding(severity: state.rule.severity, kind: .situationalRule, message: state.rule.message)
                 finding.segmentErrorCode = "I9"
                 add(finding, segmentId: segment.id)
             }
         }
-        frames.append(Frame(loop: loop, cursor: 0, counts: Self.initialCounts(loop), rules: ruleStates(for: loop), claimId: nil))
         if case .loop(let first) = loop.children.first { enter(first, segment: segment) }
     }
 
@@ -236,6 +236,8 @@ struct TransactionValidator {
         var triggered = false
         var triggerIndex: Int?
         var satisfied = false
+        /// An amount of the balance was not a number (already reported as an element error).
+        var unreadable = false
     }
 
     private func ruleStates(for loop: LoopSpec) -> [RuleState] {
@@ -273,8 +275,11 @@ struct TransactionValidator {
                         for element in term.elements {
                             let text = segment[element]
                             if text.isEmpty { continue }
-                            if let amount = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) {
+                            if ElementValidator.isDecimal(ArraySlice(text.utf8)),
+                               let amount = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) {
                                 state.total += term.sign > 0 ? amount : -amount
+                            } else {
+                                state.unreadable = true
                             }
                         }
                     }
@@ -313,7 +318,7 @@ struct TransactionValidator {
     private mutating func finishRule(_ state: RuleState) {
         switch state.rule.kind {
         case .balance:
-            guard let anchor = state.anchor, state.total != 0 else { return }
+            guard let anchor = state.anchor, state.total != 0, !state.unreadable else { return }
             var finding = ValidationFinding(severity: state.rule.severity, kind: .balance, message: "\(state.rule.message) (off by \(state.total))")
             finding.segmentErrorCode = "8"
             finding.elementErrorCode = "I12"
