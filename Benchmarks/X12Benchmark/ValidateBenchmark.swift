@@ -1,6 +1,86 @@
 import Foundation
+import X12
+import X12Validation
 
-/// Placeholder until the Validate benchmark lands.
+/// `X12Benchmark validate [MB]`: validates a generated 837P of about MB megabytes (default 100) against
+/// specs/ and prints throughput and peak memory. `X12Benchmark validate --write PATH MB` only writes the file
+/// (Benchmarks/validate-vs-pyx12.sh uses it to time pyx12 on the same content).
 func runValidateBenchmark(_ arguments: [String]) {
-    print("validate benchmark: not built yet")
+    if arguments.first == "--write", arguments.count >= 3, let megabytes = Double(arguments[2]) {
+        do {
+            try writeBenchmarkClaims(to: arguments[1], megabytes: megabytes)
+        } catch {
+            FileHandle.standardError.write(Data("cannot write \(arguments[1]): \(error)\n".utf8))
+            exit(2)
+        }
+        return
+    }
+    let megabytes = arguments.first.flatMap(Double.init) ?? 100
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("x12-validate-bench-\(getpid())")
+    let path = directory.appendingPathComponent("claims.837").path
+    do {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try writeBenchmarkClaims(to: path, megabytes: megabytes)
+        let size = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+        guard let specs = SpecLibrary.locate() else {
+            FileHandle.standardError.write(Data("cannot find specs/ (run from the package directory or set X12_SPECS)\n".utf8))
+            exit(2)
+        }
+        let loadStart = Date()
+        let validator = try Validator(specsDirectory: specs)
+        let loadTime = Date().timeIntervalSince(loadStart)
+        let start = Date()
+        let report = validator.validate(path: path)
+        let seconds = Date().timeIntervalSince(start)
+        var usage = rusage()
+        getrusage(0, &usage) // 0 = RUSAGE_SELF
+        let mb = size / 1_000_000
+        print(String(format: "validate: %.1f MB, %d transaction sets, %d findings in %.2f s = %.1f MB/s (specs loaded in %.3f s); peak RSS %.1f MB",
+                     mb, report.transactionSets.count, report.findings.count, seconds, mb / seconds, loadTime,
+                     Double(usage.ru_maxrss) / 1024))
+    } catch {
+        FileHandle.standardError.write(Data("validate benchmark failed: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
+/// Writes valid 837P claims (two service lines each, 1000 claims per transaction set) until the file
+/// reaches `megabytes`, streaming so the benchmark's peak memory is the validator's.
+private func writeBenchmarkClaims(to path: String, megabytes: Double) throws {
+    let target = Int(megabytes * 1_000_000)
+    guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+        throw X12Error(.unreadable, at: Position(byteOffset: 0, line: 0), "cannot create \(path)")
+    }
+    defer { try? handle.close() }
+    var text = "ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *240115*1430*^*00501*000000001*0*P*:~\n"
+        + "GS*HC*SUBMITTER*RECEIVER*20240115*1430*1*X*005010X222A1~\n"
+    var written = 0
+    var claim = 0
+    var sets = 0
+    while written + text.utf8.count < target {
+        sets += 1
+        let control = String(sets).leftPadded(to: 4)
+        var segments = [
+            "ST*837*\(control)*005010X222A1", "BHT*0019*00*BATCH\(sets)*20240115*1430*CH",
+            "NM1*41*2*ACME THERAPY*****46*SUB123", "PER*IC*JANE*TE*5551234567", "NM1*40*2*PAYER CLEARINGHOUSE*****46*RCV456",
+            "HL*1**20*1", "NM1*85*2*ACME THERAPY*****XX*1234567893", "N3*100 MAIN ST", "N4*SPRINGFIELD*IL*627011234", "REF*EI*123456789",
+        ]
+        for subscriber in 0..<1000 {
+            claim += 1
+            segments += [
+                "HL*\(subscriber + 2)*1*22*0", "SBR*P*18*******MB", "NM1*IL*1*DOE*JOHN****MI*MBI\(claim)", "N3*1 ELM ST",
+                "N4*SPRINGFIELD*IL*62701", "DMG*D8*19500101*M", "NM1*PR*2*MEDICARE*****PI*12345", "CLM*PCN\(claim)*220***11:B:1*Y*A*Y*Y",
+                "HI*ABK:M5416", "LX*1", "SV1*HC:97110:GP*120*UN*4***1", "DTP*472*D8*20240110", "LX*2", "SV1*HC:97140:GP*100*UN*2***1",
+                "DTP*472*D8*20240110",
+            ]
+        }
+        segments.append("SE*\(segments.count + 1)*\(control)")
+        text += segments.joined(separator: "~\n") + "~\n"
+        handle.write(Data(text.utf8))
+        written += text.utf8.count
+        text = ""
+    }
+    text += "GE*\(sets)*1~\nIEA*1*000000001~\n"
+    handle.write(Data(text.utf8))
 }
