@@ -61,9 +61,11 @@ public struct ClaimBuilder: Sendable {
         report.referenceErrors = references.referenceErrors
         report.warnings = references.warnings
         var built: [BuiltClaim] = []
+        built.reserveCapacity(batch.visits.count)
+        var cache = CaseCache()
         for visit in batch.visits {
             var router = VisitRouter(visit: visit, references: references)
-            router.route()
+            router.route(cache: &cache)
             built.append(contentsOf: router.claims)
             report.excluded.append(contentsOf: router.excluded)
             report.selfPay.append(contentsOf: router.selfPay)
@@ -127,15 +129,14 @@ public struct ClaimBuilder: Sendable {
                     providers.append(BillingProviderGroup(provider: item.billingProvider, subscribers: []))
                     providerIndex = providers.count - 1
                 }
-                var group = providers[providerIndex]
-                if let last = group.subscribers.last, last.subscriber == item.subscriber, last.payer == item.payer,
+                // Mutated in place: copying the group out would copy its subscriber array for every claim.
+                if let last = providers[providerIndex].subscribers.last, last.subscriber == item.subscriber, last.payer == item.payer,
                    last.patient == item.patient, last.claims.count < 100 {
-                    group.subscribers[group.subscribers.count - 1].claims.append(item.claim)
+                    providers[providerIndex].subscribers[providers[providerIndex].subscribers.count - 1].claims.append(item.claim)
                 } else {
-                    group.subscribers.append(SubscriberGroup(subscriber: item.subscriber, payer: item.payer, patient: item.patient,
-                                                             claims: [item.claim]))
+                    providers[providerIndex].subscribers.append(SubscriberGroup(subscriber: item.subscriber, payer: item.payer,
+                                                                                patient: item.patient, claims: [item.claim]))
                 }
-                providers[providerIndex] = group
             }
             transactions.append(ClaimTransaction(reference: report.interchangeControlNumber + stControlNumber,
                                                  creationDate: stamp.date, creationTime: stamp.time,

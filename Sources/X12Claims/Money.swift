@@ -21,6 +21,14 @@ public enum Money {
         return Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
     }
 
+    /// Whether an amount has at most two decimals.
+    static func hasCents(_ value: Decimal) -> Bool {
+        var scaled = value * 100
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &scaled, 0, .plain)
+        return rounded == scaled
+    }
+
     /// The amount as X12 `R` text: `120`, `120.5`, `120.55` (rounded to cents, no trailing zeros, no exponent).
     public static func x12(_ amount: Decimal) -> String {
         var value = amount
@@ -44,17 +52,18 @@ public enum Money {
 extension KeyedDecodingContainer {
     /// Decodes money from a JSON number or a string, refusing more than two decimals.
     func decodeMoney(forKey key: Key) throws -> Decimal {
-        if let text = try? decode(String.self, forKey: key) {
-            guard let value = Money.parse(text) else {
-                throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "'\(text)' is not an amount in dollars with at most 2 decimals")
+        // Numbers are the common case: try them first (a failed attempt throws, which is slow).
+        if let value = try? decode(Decimal.self, forKey: key) {
+            guard Money.hasCents(value) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "\(value) is not an amount in dollars with at most 2 decimals")
             }
             return value
         }
-        let value = try decode(Decimal.self, forKey: key)
-        guard let checked = Money.parse(value.description) else {
-            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "\(value) is not an amount in dollars with at most 2 decimals")
+        let text = try decode(String.self, forKey: key)
+        guard let value = Money.parse(text) else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "'\(text)' is not an amount in dollars with at most 2 decimals")
         }
-        return checked
+        return value
     }
 
     /// Decodes optional money (absent or null gives `nil`).

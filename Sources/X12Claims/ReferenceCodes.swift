@@ -12,14 +12,14 @@ enum ReferenceCodes {
 
     /// A ZIP code with its hyphen removed, when it has 5 or 9 digits.
     static func zip(_ text: String) -> String? {
-        let digits = text.replacingOccurrences(of: "-", with: "").trimmingSpaces
+        let digits = text.trimmingSpaces.filter { $0 != "-" }
         guard digits.count == 5 || digits.count == 9, digits.allSatisfy(\.isASCIIDigit) else { return nil }
         return digits
     }
 
     /// A tax id (EIN) with its hyphen removed, when it has 9 digits.
     static func taxId(_ text: String) -> String? {
-        let digits = text.replacingOccurrences(of: "-", with: "")
+        let digits = text.filter { $0 != "-" }
         guard digits.count == 9, digits.allSatisfy(\.isASCIIDigit) else { return nil }
         return digits
     }
@@ -36,7 +36,7 @@ enum ReferenceCodes {
 
     /// An ICD-10-CM code without its dot, upper case, when it has the shape letter, digit, 1-5 more characters.
     static func diagnosis(_ text: String) -> String? {
-        let code = text.replacingOccurrences(of: ".", with: "").uppercased().trimmingSpaces
+        let code = text.trimmingSpaces.filter { $0 != "." }.uppercased()
         let characters = Array(code)
         guard (3...7).contains(characters.count), characters[0].isASCII, characters[0].isLetter, characters[1].isASCIIDigit,
               characters.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLetter) }) else { return nil }

@@ -217,7 +217,7 @@ enum AddressCheck {
         let count = problems.count
         func field(_ value: String?, _ name: String) -> String {
             var text = X12Text.normalized(value ?? "")
-            if let limit, text.count > limit { text = String(text.prefix(limit)).trimmingCharacters(in: .whitespaces) }
+            if let limit, text.count > limit { text = String(text.prefix(limit)).trimmingSpaces }
             if text.isEmpty { problems.append("\(label): \(name) is missing") }
             if let delimiter = X12Text.delimiter(in: text) { problems.append("\(label): \(name) '\(text)' contains the delimiter '\(delimiter)'") }
             return text

@@ -1,4 +1,5 @@
 import Foundation
+import X12
 
 /// What a visit's claims share: the case's parties, diagnoses, authorization and rebill data, each checked
 /// with every problem named (R2, R3, R8, R11, R13).
@@ -46,8 +47,8 @@ struct VisitContext {
         return total > 0 ? total : nil
     }
 
-    /// Problems that stop every claim of the visit.
-    mutating func commonProblems() -> [String] {
+    /// Problems of the visit itself that stop every claim of the visit (the billing provider's included).
+    mutating func visitProblems() -> [String] {
         var problems = references.billingProviderProblems
         if visit.id.count > 20 {
             problems.append("visit id '\(visit.id)' is \(visit.id.count) characters; CLM01 allows 20 here")
@@ -81,6 +82,12 @@ struct VisitContext {
                 problems.append("payerClaimControlNumber '\(number)' contains the delimiter '\(delimiter)'")
             }
         }
+        return problems
+    }
+
+    /// Problems of the case (patient, payer, subscriber, providers): the same for every visit of the case.
+    func caseProblems() -> [String] {
+        var problems: [String] = []
         guard let caseRecord else { return problems }
         guard let patient = patientRecord else {
             problems.append("patient '\(caseRecord.patientId)' does not exist")
@@ -160,7 +167,7 @@ struct VisitContext {
         var modifiers: [String] = []
         let entered = (charge.modifiers?.isEmpty == false ? charge.modifiers : record?.defaults?.modifiers) ?? []
         for raw in entered {
-            let modifier = raw.trimmingCharacters(in: .whitespaces).uppercased()
+            let modifier = raw.trimmingSpaces.uppercased()
             if !ReferenceCodes.isModifier(modifier) {
                 problems.append("\(label): modifier '\(raw)' is not 2 letters or digits")
             } else if modifiers.contains(modifier) {
@@ -213,7 +220,7 @@ struct VisitContext {
     }
 
     /// The billing provider, subscriber, payer, patient and claim-level providers of a therapy or DME claim.
-    mutating func parties(isDME: Bool, payer casePayer: PayerRecord?, problems: inout [String]) -> Parties? {
+    func parties(isDME: Bool, payer casePayer: PayerRecord?, problems: inout [String]) -> Parties? {
         guard let caseRecord, let patient = patientRecord else { return nil }
         let payerRecord: PayerRecord
         let billingProvider: BillingProvider

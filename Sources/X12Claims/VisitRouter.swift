@@ -1,4 +1,5 @@
 import Foundation
+import X12
 
 /// Routes the charges of one visit into claims or report buckets, applying the billing rules.
 ///
@@ -31,12 +32,12 @@ struct VisitRouter {
         self.references = references
     }
 
-    mutating func route() {
+    mutating func route(cache: inout CaseCache) {
         var pending: [PendingCharge] = []
         var chargeProblems: [String] = []
         var excludedCharges: [(PendingCharge, String)] = []
         for (index, charge) in visit.charges.enumerated() {
-            let code = charge.code.trimmingCharacters(in: .whitespaces).uppercased()
+            let code = charge.code.trimmingSpaces.uppercased()
             let record = references.codes[code]
             let amount = charge.amount ?? record?.amount
             if amount == nil { chargeProblems.append("charge \(index + 1) (\(code)) has no amount") }
@@ -71,7 +72,7 @@ struct VisitRouter {
         var billable: [PendingCharge] = []
         for var item in pending {
             if item.record?.custom == true {
-                if let mapped = item.record?.mapsTo?.trimmingCharacters(in: .whitespaces).uppercased(), !mapped.isEmpty {
+                if let mapped = item.record?.mapsTo?.trimmingSpaces.uppercased(), !mapped.isEmpty {
                     item.billedCode = mapped
                     billable.append(item)
                 } else {
@@ -95,7 +96,10 @@ struct VisitRouter {
 
         var context = VisitContext(visit: visit, caseRecord: caseRecord, references: references)
         problems += chargeProblems
-        problems += context.commonProblems()
+        problems += context.visitProblems()
+        if let caseRecord {
+            problems += cache.problems(of: caseRecord.id) { context.caseProblems() }
+        }
         let authorization = context.authorization()
         var claimNumber = 0
         var paymentSent = false
@@ -108,7 +112,11 @@ struct VisitRouter {
                     lines.append(line)
                 }
             }
-            let parties = context.parties(isDME: isDME, payer: payer, problems: &groupProblems)
+            let (parties, partyProblems) = cache.parties(of: caseRecord?.id, isDME: isDME) {
+                var found: [String] = []
+                return (context.parties(isDME: isDME, payer: payer, problems: &found), found)
+            }
+            groupProblems += partyProblems
             guard let parties, groupProblems.isEmpty else {
                 exceptions.append(entry(group, reasons: Self.unique(groupProblems.isEmpty ? ["the claim's parties are incomplete"] : groupProblems)))
                 continue
@@ -166,5 +174,29 @@ struct VisitRouter {
     static func unique(_ reasons: [String]) -> [String] {
         var seen = Set<String>()
         return reasons.filter { seen.insert($0).inserted }
+    }
+}
+
+/// What the rules found about each case, kept for the next visit of the same case: patient, subscriber, payer
+/// and provider checks cost the same for every visit and most cases have many visits.
+struct CaseCache {
+    private var caseProblems: [String: [String]] = [:]
+    private var caseParties: [String: (VisitContext.Parties?, [String])] = [:]
+
+    mutating func problems(of caseId: String, compute: () -> [String]) -> [String] {
+        if let known = caseProblems[caseId] { return known }
+        let found = compute()
+        caseProblems[caseId] = found
+        return found
+    }
+
+    mutating func parties(of caseId: String?, isDME: Bool,
+                          compute: () -> (VisitContext.Parties?, [String])) -> (VisitContext.Parties?, [String]) {
+        guard let caseId else { return compute() }
+        let key = isDME ? caseId + "\u{1}DME" : caseId
+        if let known = caseParties[key] { return known }
+        let found = compute()
+        caseParties[key] = found
+        return found
     }
 }
