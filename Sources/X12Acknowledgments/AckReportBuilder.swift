@@ -105,7 +105,12 @@ struct AckReportBuilder {
     }
 
     private mutating func add(_ set: AcknowledgedTransactionSet, of ack: FunctionalAcknowledgment, records: [Int], groupHasRecords: Bool) {
-        let issues = set.segmentErrors.flatMap { segmentIssues(for: $0, in: set, of: ack) }
+        // Look positions up under the control numbers as the 837 wrote them (a 999 may drop leading zeros).
+        let setNumber = records.first.flatMap { claims[$0].transactionSetControlNumber } ?? set.controlNumber
+        let groupNumber = records.first.flatMap { claims[$0].groupControlNumber } ?? ack.groupControlNumber
+        let issues = set.segmentErrors.flatMap {
+            segmentIssues(for: $0, in: set, of: ack, submittedSet: setNumber, submittedGroup: groupNumber)
+        }
         let setErrors = set.errorCodes.map {
             AckReport.Reason(code: $0, description: AckCodes.label($0, in: AckCodes.transactionSetErrors), source: ack.transactionSetId)
         }
@@ -153,7 +158,8 @@ struct AckReportBuilder {
     }
 
     /// The report entries of one IK3: one per IK4, or one for the segment when it has none.
-    private mutating func segmentIssues(for error: SegmentError, in set: AcknowledgedTransactionSet, of ack: FunctionalAcknowledgment)
+    private mutating func segmentIssues(for error: SegmentError, in set: AcknowledgedTransactionSet, of ack: FunctionalAcknowledgment,
+                                        submittedSet: String, submittedGroup: String)
         -> [AckReport.SegmentIssue] {
         var numbers: [String] = []
         var text: String?
@@ -169,11 +175,11 @@ struct AckReportBuilder {
                         + "\(reference), which is not in submitted transaction set \(set.controlNumber)", reasons: []))
             }
         } else if let position = error.segmentPosition, let submitted {
-            numbers = submitted.claims(atSegment: position, transactionSetControlNumber: set.controlNumber,
-                                       groupControlNumber: ack.groupControlNumber).map(\.patientControlNumber)
+            numbers = submitted.claims(atSegment: position, transactionSetControlNumber: submittedSet,
+                                       groupControlNumber: submittedGroup).map(\.patientControlNumber)
         }
         if let position = error.segmentPosition {
-            text = submitted?.segmentText(atSegment: position, transactionSetControlNumber: set.controlNumber)
+            text = submitted?.segmentText(atSegment: position, transactionSetControlNumber: submittedSet)
         }
         if let text, let position = error.segmentPosition,
            String(text.prefix { $0.isLetter || $0.isNumber }) != error.segmentId {

@@ -5,7 +5,7 @@ import XCTest
 
 /// Mapping rules that the fixtures do not exercise, on small inline files.
 final class EdgeCaseTests: XCTestCase {
-    /// ISA13 000000101, GS06 7, ST 0001: subscriber DOE (HL at 6) with claims A-1 (CLM at 10) and A-2 (CLM at 13).
+    /// ISA13 000000101, GS06 7, ST 0001: subscriber DOE (HL at 6) with claims A-1 (CLM at 9) and A-2 (CLM at 12).
     private let submitted = """
     ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *240115*1430*^*00501*000000101*0*T*:~
     GS*HC*SUBMITTER*RECEIVER*20240115*1430*7*X*005010X222A1~
@@ -61,6 +61,24 @@ final class EdgeCaseTests: XCTestCase {
         XCTAssertEqual(error.segmentText, "NM1*IL*1*DOE*JANE****MI*1EG4TE5MK72")
         XCTAssertEqual(report.claims.map(\.status), [.rejected, .rejected])
         XCTAssertEqual(report.claims.map { $0.reasons.map(\.code) }, [["1"], ["1"]])
+    }
+
+    func testGroupControlNumberMatchesAsANumber() throws {
+        // AK102 '007' answers GS06 '7'; the IK302 position is still looked up in the submitted set.
+        let report = try report(interchange("""
+        ST*999*0001*005010X231A1~
+        AK1*HC*007*005010X222A1~
+        AK2*837*0001*005010X222A1~
+        IK3*CLM*12*2300*8~
+        IK4*2*782*1~
+        IK5*R*5~
+        AK9*R*1*1*0~
+        SE*8*0001~
+        """))
+        XCTAssertEqual(report.unmatched, [])
+        XCTAssertEqual(report.transactionSets.first?.errors.first?.claim, "A-2")
+        XCTAssertEqual(report.transactionSets.first?.errors.first?.segmentText, "CLM*A-2*50***11:B:1*Y*A*Y*Y")
+        XCTAssertEqual(report.transactionSets.first?.claims, ["A-1", "A-2"])
     }
 
     func testHeaderErrorRejectsTheSetWithoutNamingAClaim() throws {
