@@ -30,6 +30,22 @@ public struct ClaimAdjustment: Sendable, Hashable, Codable {
     public var isPatientResponsibility: Bool { group == "PR" }
 }
 
+extension Array where Element == ClaimAdjustment {
+    /// Σ of the amounts.
+    public var total: Money {
+        var total = Money.zero
+        for index in indices { total += self[index].amount }
+        return total
+    }
+
+    /// Σ of the `PR` (patient responsibility) amounts.
+    public var patientResponsibilityTotal: Money {
+        var total = Money.zero
+        for index in indices where self[index].group == "PR" { total += self[index].amount }
+        return total
+    }
+}
+
 /// One provider-level adjustment (a PLB reason/reference/amount pair), not tied to a claim.
 ///
 /// Sign convention of the 835: a positive amount reduces the payment (money the payer keeps, such as a

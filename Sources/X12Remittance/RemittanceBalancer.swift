@@ -10,16 +10,22 @@ public enum RemittanceBalancer {
     /// Checks a claim and its lines, and replaces the claim's ``RemittanceClaim/balance`` findings.
     public static func balance(_ claim: inout RemittanceClaim) {
         var findings: [BalanceFinding] = []
-        for line in claim.lines {
-            let expected = line.chargeAmount - line.adjustmentTotal
-            if expected != line.paidAmount {
+        var lineAdjustments = Money.zero
+        for index in claim.lines.indices {
+            let adjusted = claim.lines[index].adjustments.total
+            lineAdjustments += adjusted
+            let charge = claim.lines[index].chargeAmount
+            let paid = claim.lines[index].paidAmount
+            let expected = charge - adjusted
+            if expected != paid {
+                let line = claim.lines[index]
                 findings.append(BalanceFinding(
-                    rule: .serviceLine, expected: expected, actual: line.paidAmount, segment: line.segment,
-                    message: "claim \(claim.patientControlNumber) line \(line.procedureCode): SVC02 \(line.chargeAmount) - adjustments "
-                        + "\(line.adjustmentTotal) = \(expected), but SVC03 is \(line.paidAmount) (off by \(line.paidAmount - expected))"))
+                    rule: .serviceLine, expected: expected, actual: paid, segment: line.segment,
+                    message: "claim \(claim.patientControlNumber) line \(line.procedureCode): SVC02 \(charge) - adjustments "
+                        + "\(adjusted) = \(expected), but SVC03 is \(paid) (off by \(paid - expected))"))
             }
         }
-        let adjustments = claim.adjustmentTotal
+        let adjustments = claim.adjustments.total + lineAdjustments
         let expected = claim.chargeAmount - adjustments
         if expected != claim.paidAmount {
             findings.append(BalanceFinding(
@@ -28,7 +34,7 @@ public enum RemittanceBalancer {
                     + "but CLP04 is \(claim.paidAmount) (off by \(claim.paidAmount - expected))"))
         }
         if let responsibility = claim.patientResponsibilityAmount {
-            let patientShare = (claim.adjustments + claim.lines.flatMap(\.adjustments)).filter(\.isPatientResponsibility).map(\.amount).sum()
+            let patientShare = claim.patientResponsibilityAdjustmentTotal
             if patientShare != responsibility {
                 findings.append(BalanceFinding(
                     rule: .patientResponsibility, expected: patientShare, actual: responsibility, segment: claim.segment,
@@ -43,14 +49,16 @@ public enum RemittanceBalancer {
     public static func balance(_ remittance: inout Remittance) {
         var totals = RemittanceTotals()
         totals.skippedClaimCount = remittance.totals.skippedClaimCount
-        for claim in remittance.claims {
+        for index in remittance.claims.indices {
             totals.claimCount += 1
-            totals.serviceLineCount += claim.lines.count
-            totals.chargeAmount += claim.chargeAmount
-            totals.paidAmount += claim.paidAmount
-            totals.patientResponsibilityAmount += claim.patientResponsibilityAmount ?? .zero
+            totals.serviceLineCount += remittance.claims[index].lines.count
+            totals.chargeAmount += remittance.claims[index].chargeAmount
+            totals.paidAmount += remittance.claims[index].paidAmount
+            totals.patientResponsibilityAmount += remittance.claims[index].patientResponsibilityAmount ?? .zero
         }
-        totals.providerAdjustmentAmount = remittance.providerAdjustments.map(\.amount).sum()
+        for index in remittance.providerAdjustments.indices {
+            totals.providerAdjustmentAmount += remittance.providerAdjustments[index].amount
+        }
         remittance.totals = totals
         let expected = totals.paidAmount - totals.providerAdjustmentAmount
         let actual = remittance.payment.amount

@@ -87,10 +87,21 @@ public struct RemittanceClaim: Sendable, Hashable, Codable {
     public var isReversal: Bool { status == RemittanceCodes.reversalStatus }
 
     /// Σ of the claim-level CAS amounts.
-    public var claimAdjustmentTotal: Money { adjustments.map(\.amount).sum() }
+    public var claimAdjustmentTotal: Money { adjustments.total }
 
     /// Σ of every CAS amount, claim level and line level.
-    public var adjustmentTotal: Money { claimAdjustmentTotal + lines.map(\.adjustmentTotal).sum() }
+    public var adjustmentTotal: Money {
+        var total = adjustments.total
+        for index in lines.indices { total += lines[index].adjustments.total }
+        return total
+    }
+
+    /// Σ of the `PR` adjustment amounts, claim level and line level.
+    public var patientResponsibilityAdjustmentTotal: Money {
+        var total = adjustments.patientResponsibilityTotal
+        for index in lines.indices { total += lines[index].adjustments.patientResponsibilityTotal }
+        return total
+    }
 }
 
 /// MIA (inpatient) or MOA (outpatient) adjudication information of a claim payment.

@@ -17,6 +17,10 @@ struct RemittanceParser {
     private var headerNumber: String?
     private var claim: RemittanceClaim?
     private var line: RemittanceServiceLine?
+    /// `claim != nil`, kept apart so that checking does not copy the claim.
+    private var hasClaim = false
+    /// `line != nil`, kept apart so that checking does not copy the line.
+    private var hasLine = false
     /// Set after a broken claim loop: segments are skipped until the next CLP, LX or PLB.
     private var skipping = false
     /// CLP01 of a CLP that could not be read, for the error message.
@@ -37,11 +41,11 @@ struct RemittanceParser {
 
     /// Reads the transaction set.
     mutating func parse() -> Remittance {
-        for (offset, segment) in set.segments.enumerated() where offset > 0 {
-            if segment.hasId("SE") { break }
-            let index = offset + 1
+        let segments = set.segments
+        for offset in segments.indices.dropFirst() {
+            if segments[offset].hasId("SE") { break }
             do {
-                try consume(segment, index: index)
+                try consume(segments[offset], index: offset + 1)
             } catch {
                 fail(error)
             }
@@ -88,7 +92,7 @@ struct RemittanceParser {
         case .header, .payer, .payee:
             try consumeHeader(id, fields)
         case .claims:
-            guard claim != nil else {
+            guard hasClaim else {
                 skipping = true
                 throw fields.error(.unexpectedSegment, "\(id) is outside a claim payment loop: expected CLP first")
             }
@@ -107,6 +111,8 @@ struct RemittanceParser {
             error.message = "claim \(open.patientControlNumber) (CLP at segment \(claimSegment)) skipped: " + error.message
             claim = nil
             line = nil
+            hasClaim = false
+            hasLine = false
             skipping = true
             remittance.totals.skippedClaimCount += 1
         } else if error.position.segmentId == "CLP" {
@@ -235,28 +241,30 @@ struct RemittanceParser {
         opened.frequencyCode = fields.optional(9)
         opened.drgCode = fields.optional(11)
         claim = opened
+        hasClaim = true
     }
 
     private mutating func closeClaim() {
         closeLine()
-        guard var closed = claim else { return }
-        claim = nil
+        hasClaim = false
+        guard var closed = claim.take() else { return }
         RemittanceBalancer.balance(&closed)
         remittance.claims.append(closed)
     }
 
     private mutating func closeLine() {
-        if let closed = line { claim?.lines.append(closed) }
-        line = nil
+        hasLine = false
+        if let closed = line.take() { claim?.lines.append(closed) }
     }
 
     private mutating func consumeClaim(_ id: String, _ fields: Fields) throws(X12Error) {
         if id == "SVC" {
             closeLine()
             line = try readServiceLine(fields)
+            hasLine = true
             return
         }
-        if line != nil {
+        if hasLine {
             switch id {
             case "CAS":
                 let adjustments = try readAdjustments(fields)
@@ -329,7 +337,7 @@ struct RemittanceParser {
     }
 
     private func readAdjudication(_ id: String, _ fields: Fields) -> ClaimAdjudication {
-        let elements = fields.elements.map(\.text)
+        let elements = fields.texts
         let remarkPositions = id == "MOA" ? [3, 4, 5, 6, 7] : [5, 20, 21, 22, 23]
         let remarks = remarkPositions.compactMap { fields.optional($0) }
         return ClaimAdjudication(kind: id == "MOA" ? "outpatient" : "inpatient", elements: elements, remarkCodes: remarks)
@@ -368,12 +376,12 @@ struct RemittanceParser {
             let reason = fields.text(reasonAt)
             if reason.isEmpty {
                 if !fields.text(reasonAt + 1).isEmpty {
-                    throw fields.error(.invalidValue, "CAS\(twoDigits(reasonAt + 1)) amount has no reason code before it", element: reasonAt)
+                    throw fields.error(.invalidValue, "CAS\(Self.twoDigits(reasonAt + 1)) amount has no reason code before it", element: reasonAt)
                 }
                 continue
             }
-            let amount = try fields.requiredAmount(reasonAt + 1, name: "CAS\(twoDigits(reasonAt + 1)) adjustment amount")
-            let quantity = try fields.quantity(reasonAt + 2, name: "CAS\(twoDigits(reasonAt + 2)) adjustment quantity")
+            let amount = try fields.requiredAmount(reasonAt + 1, name: "CAS\(Self.twoDigits(reasonAt + 1)) adjustment amount")
+            let quantity = try fields.quantity(reasonAt + 2, name: "CAS\(Self.twoDigits(reasonAt + 2)) adjustment quantity")
             adjustments.append(ClaimAdjustment(group: group, reason: reason, amount: amount, quantity: quantity))
         }
         if adjustments.isEmpty {
@@ -398,11 +406,11 @@ struct RemittanceParser {
             let reason = composite.first ?? ""
             if reason.isEmpty {
                 if !fields.text(reasonAt + 1).isEmpty {
-                    throw fields.error(.invalidValue, "PLB\(twoDigits(reasonAt + 1)) amount has no adjustment reason before it", element: reasonAt)
+                    throw fields.error(.invalidValue, "PLB\(Self.twoDigits(reasonAt + 1)) amount has no adjustment reason before it", element: reasonAt)
                 }
                 continue
             }
-            let amount = try fields.requiredAmount(reasonAt + 1, name: "PLB\(twoDigits(reasonAt + 1)) adjustment amount")
+            let amount = try fields.requiredAmount(reasonAt + 1, name: "PLB\(Self.twoDigits(reasonAt + 1)) adjustment amount")
             let reference = composite.count > 1 && !composite[1].isEmpty ? composite[1] : nil
             found.append(ProviderAdjustment(providerIdentifier: provider, fiscalPeriodDate: fiscalPeriod, reason: reason,
                                             reference: reference, amount: amount, segment: fields.index))
@@ -413,69 +421,105 @@ struct RemittanceParser {
         remittance.providerAdjustments.append(contentsOf: found)
     }
 
-    private func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    /// `5` → `"05"`, for element names such as `CAS05`.
+    private static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }
 
-/// The elements of one segment, read once, with the segment's position inside its transaction set.
+/// The elements of one segment, found by scanning its bytes on demand (segments are short, and this
+/// avoids allocating an element array per segment), with the segment's position in its transaction set.
 struct Fields {
-    let segment: Segment
-    let elements: [Element]
+    let content: ArraySlice<UInt8>
+    let delimiters: Delimiters
+    let position: Position
     /// Position within the transaction set (ST = 1).
     let index: Int
 
     init(_ segment: Segment, index: Int) {
-        self.segment = segment
-        self.elements = segment.elements
+        content = segment.content
+        delimiters = segment.delimiters
+        position = segment.position
         self.index = index
+    }
+
+    /// The bytes of element `n` (1-based), `nil` when the segment has fewer elements.
+    func bytes(_ n: Int) -> ArraySlice<UInt8>? {
+        guard n >= 1 else { return nil }
+        let separator = delimiters.element
+        var seen = 0
+        var start = content.startIndex
+        var cursor = content.startIndex
+        while cursor < content.endIndex {
+            if content[cursor] == separator {
+                if seen == n { return content[start..<cursor] }
+                seen += 1
+                start = cursor + 1
+            }
+            cursor += 1
+        }
+        return seen == n ? content[start..<content.endIndex] : nil
+    }
+
+    /// Every element as text, element 1 first.
+    var texts: [String] {
+        var result: [String] = []
+        var n = 1
+        while let element = bytes(n) {
+            result.append(String(decoding: element, as: UTF8.self))
+            n += 1
+        }
+        return result
     }
 
     /// Element `n` (1-based) as text, `""` when absent.
     func text(_ n: Int) -> String {
-        n >= 1 && n <= elements.count ? elements[n - 1].text : ""
+        bytes(n).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
     /// Element `n` as text, `nil` when absent or empty.
     func optional(_ n: Int) -> String? {
-        guard n >= 1 && n <= elements.count, !elements[n - 1].isEmpty else { return nil }
-        return elements[n - 1].text
+        guard let element = bytes(n), !element.isEmpty else { return nil }
+        return String(decoding: element, as: UTF8.self)
     }
 
     /// The components of element `n` (empty when absent).
     func components(_ n: Int) -> [String] {
-        n >= 1 && n <= elements.count && !elements[n - 1].isEmpty ? elements[n - 1].components : []
+        guard let element = bytes(n), !element.isEmpty else { return [] }
+        return element.split(separator: delimiters.component, omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// A required `R` amount.
-    func requiredAmount(_ n: Int, name: String) throws(X12Error) -> Money {
-        guard let amount = try optionalAmount(n, name: name) else {
-            throw error(.invalidValue, "\(name) is missing", element: n)
+    func requiredAmount(_ n: Int, name: @autoclosure () -> String) throws(X12Error) -> Money {
+        guard let amount = try optionalAmount(n, name: name()) else {
+            throw error(.invalidValue, "\(name()) is missing", element: n)
         }
         return amount
     }
 
     /// An optional `R` amount: `nil` when empty, an error when present but not a decimal number.
-    func optionalAmount(_ n: Int, name: String) throws(X12Error) -> Money? {
-        guard n >= 1 && n <= elements.count, !elements[n - 1].isEmpty else { return nil }
-        guard let amount = Money(bytes: elements[n - 1].bytes) else {
-            throw error(.invalidValue, "\(name) '\(elements[n - 1].text)' is not a decimal amount", element: n)
+    func optionalAmount(_ n: Int, name: @autoclosure () -> String) throws(X12Error) -> Money? {
+        guard let element = bytes(n), !element.isEmpty else { return nil }
+        guard let amount = Money(bytes: element) else {
+            throw error(.invalidValue, "\(name()) '\(String(decoding: element, as: UTF8.self))' is not a decimal amount", element: n)
         }
         return amount
     }
 
     /// An optional `R` quantity, kept as text once checked.
-    func quantity(_ n: Int, name: String) throws(X12Error) -> String? {
-        guard n >= 1 && n <= elements.count, !elements[n - 1].isEmpty else { return nil }
-        guard Money(bytes: elements[n - 1].bytes) != nil else {
-            throw error(.invalidValue, "\(name) '\(elements[n - 1].text)' is not a decimal number", element: n)
+    func quantity(_ n: Int, name: @autoclosure () -> String) throws(X12Error) -> String? {
+        guard let element = bytes(n), !element.isEmpty else { return nil }
+        let text = String(decoding: element, as: UTF8.self)
+        guard Money(bytes: element) != nil else {
+            throw error(.invalidValue, "\(name()) '\(text)' is not a decimal number", element: n)
         }
-        return elements[n - 1].text
+        return text
     }
 
     /// An error at this segment (and optionally one element).
     func error(_ kind: X12Error.Kind, _ message: String, element: Int? = nil) -> X12Error {
-        var position = segment.position
-        position.transactionSegmentIndex = index
-        position.elementPosition = element
-        return X12Error(kind, at: position, message)
+        var where_ = position
+        where_.transactionSegmentIndex = index
+        where_.elementPosition = element
+        return X12Error(kind, at: where_, message)
     }
 }

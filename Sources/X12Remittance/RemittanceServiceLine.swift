@@ -63,5 +63,5 @@ public struct RemittanceServiceLine: Sendable, Hashable, Codable {
     }
 
     /// Σ of the line's CAS amounts.
-    public var adjustmentTotal: Money { adjustments.map(\.amount).sum() }
+    public var adjustmentTotal: Money { adjustments.total }
 }
