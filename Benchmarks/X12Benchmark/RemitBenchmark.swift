@@ -71,8 +71,10 @@ func runRemitBenchmark(_ arguments: [String]) {
     }
 }
 
-/// Runs `body` once and prints throughput and the process's peak RSS so far.
+/// Runs `body` once and prints throughput by wall clock and by CPU time (the machine may be shared, so
+/// CPU time is the steadier number), and the process's peak RSS so far.
 private func measureOnce(_ name: String, size: Double, _ body: () throws -> String) {
+    let cpuStart = cpuSeconds()
     let start = DispatchTime.now().uptimeNanoseconds
     let detail: String
     do {
@@ -82,10 +84,18 @@ private func measureOnce(_ name: String, size: Double, _ body: () throws -> Stri
         return
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let cpu = cpuSeconds() - cpuStart
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
-    print(String(format: "%@: %.2f s, %.1f MB/s, peak RSS %.1f MB (%@)", name, seconds, size / seconds,
-                 Double(usage.ru_maxrss) / 1024, detail))
+    print(String(format: "%@: %.2f s wall, %.1f MB/s; %.2f s CPU, %.1f MB/s; peak RSS %.1f MB (%@)", name, seconds,
+                 size / seconds, cpu, size / cpu, Double(usage.ru_maxrss) / 1024, detail))
+}
+
+/// User + system CPU seconds of this process so far.
+private func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
 /// Writes a balanced 835 file, one transaction set (200 claims of 3 lines, with CAS, REF*6R, AMT*B6,
