@@ -11,30 +11,34 @@ public enum ByteSource: Sendable {
     /// Bytes already in memory.
     case bytes([UInt8])
 
-    /// Reads up to `count` bytes appended to `buffer`; returns the number read, 0 at end of input.
-    func read(into buffer: inout [UInt8], count: Int) throws(X12Error) -> Int {
+    /// A new buffer holding `kept` followed by up to `count` freshly read bytes (never zero-filled first).
+    ///
+    /// - Returns: the buffer and the number of bytes read (0 at end of input).
+    func read(after kept: ArraySlice<UInt8>, count: Int) throws(X12Error) -> (buffer: [UInt8], read: Int) {
         switch self {
         case .bytes:
-            return 0
+            return (Array(kept), 0)
         case .fileDescriptor(let fd):
-            let oldCount = buffer.count
-            buffer.append(contentsOf: repeatElement(0, count: count))
             var result = 0
-            while true {
-                result = buffer.withUnsafeMutableBytes { raw in
-                    guard let base = raw.baseAddress else { return 0 }
-                    return Glibc_read(fd, base + oldCount, count)
+            var failure: Int32 = 0
+            let buffer = [UInt8](unsafeUninitializedCapacity: kept.count + count) { storage, initialized in
+                guard let base = storage.baseAddress else { return }
+                kept.withUnsafeBufferPointer { old in
+                    if let source = old.baseAddress { base.initialize(from: source, count: old.count) }
                 }
-                if result < 0 && errno == EINTR { continue }
-                break
+                while true {
+                    result = Glibc_read(fd, base + kept.count, count)
+                    if result < 0 && errno == EINTR { continue }
+                    break
+                }
+                if result < 0 { failure = errno }
+                initialized = kept.count + max(result, 0)
             }
             if result < 0 {
-                buffer.removeLast(count)
-                let reason = String(cString: strerror(errno))
+                let reason = String(cString: strerror(failure))
                 throw X12Error(.unreadable, at: Position(byteOffset: 0, line: 0), "read failed: \(reason)")
             }
-            buffer.removeLast(count - result)
-            return result
+            return (buffer, result)
         }
     }
 }

@@ -356,13 +356,10 @@ public final class SegmentReader {
     private func refill() throws(X12Error) -> Bool {
         guard !atEnd else { return false }
         let keepFrom = min(pin ?? cursor, cursor)
-        var fresh: [UInt8] = []
-        fresh.reserveCapacity(buffer.count - keepFrom + chunkSize)
-        fresh.append(contentsOf: buffer[keepFrom...])
+        let (fresh, read) = try source.read(after: buffer[keepFrom...], count: chunkSize)
         bufferOffset += keepFrom
         cursor -= keepFrom
         if let pinned = pin { pin = pinned - keepFrom }
-        let read = try source.read(into: &fresh, count: chunkSize)
         buffer = fresh
         if read == 0 { atEnd = true }
         return read > 0
