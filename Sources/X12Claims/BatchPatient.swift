@@ -1,7 +1,7 @@
 import Foundation
 
 /// A phone number of the patient.
-public struct BatchPhone: Sendable, Hashable, Decodable {
+public struct BatchPhone: Sendable, Hashable {
     /// Whether this is the primary phone (R9).
     public var primary: Bool?
     /// The number.
@@ -10,7 +10,7 @@ public struct BatchPhone: Sendable, Hashable, Decodable {
 
 /// A patient of the practice. Every field but `id` may be missing: an incomplete profile is a billing
 /// exception naming what is missing (R2), not a batch error.
-public struct PatientRecord: Sendable, Hashable, Decodable {
+public struct PatientRecord: Sendable, Hashable {
     /// Id used by cases.
     public var id: String
     /// First name.
@@ -30,7 +30,7 @@ public struct PatientRecord: Sendable, Hashable, Decodable {
 }
 
 /// The insured person of a case, as recorded with the encounter (M5).
-public struct SubscriberRecord: Sendable, Hashable, Decodable {
+public struct SubscriberRecord: Sendable, Hashable {
     /// `self`, `spouse`, `child` or `other`.
     public var relationship: String?
     /// Member id on the insurance card (MBI for Medicare).
@@ -52,7 +52,7 @@ public struct SubscriberRecord: Sendable, Hashable, Decodable {
 }
 
 /// A prior authorization on a case (R4-R6).
-public struct AuthorizationRecord: Sendable, Hashable, Decodable {
+public struct AuthorizationRecord: Sendable, Hashable {
     /// Whether the payer requires one.
     public var required: Bool?
     /// The number (`0000` is the accepted placeholder).
@@ -64,7 +64,7 @@ public struct AuthorizationRecord: Sendable, Hashable, Decodable {
 }
 
 /// A case (episode of care): which payer is billed, by whom, under which authorization.
-public struct CaseRecord: Sendable, Hashable, Decodable {
+public struct CaseRecord: Sendable, Hashable {
     /// Id used by visits.
     public var id: String
     /// The patient.

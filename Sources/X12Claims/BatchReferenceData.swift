@@ -1,7 +1,7 @@
 import Foundation
 
 /// The ISA/GS settings of the batch (`interchange`).
-public struct InterchangeSettings: Sendable, Hashable, Decodable {
+public struct InterchangeSettings: Sendable, Hashable {
     /// ISA05 (default `ZZ`).
     public var senderQualifier: String?
     /// ISA06 / GS02.
@@ -37,7 +37,7 @@ public struct InterchangeSettings: Sendable, Hashable, Decodable {
 }
 
 /// A contact person with phone and e-mail (1000A PER).
-public struct ContactRecord: Sendable, Hashable, Decodable {
+public struct ContactRecord: Sendable, Hashable {
     /// Contact name.
     public var name: String?
     /// Phone number (digits; punctuation is removed).
@@ -47,7 +47,7 @@ public struct ContactRecord: Sendable, Hashable, Decodable {
 }
 
 /// The submitter (1000A): the practice or its billing service, known to the receiver by `id` (ETIN).
-public struct SubmitterRecord: Sendable, Hashable, Decodable {
+public struct SubmitterRecord: Sendable, Hashable {
     /// Submitter name.
     public var name: String
     /// Submitter id assigned by the receiver.
@@ -57,7 +57,7 @@ public struct SubmitterRecord: Sendable, Hashable, Decodable {
 }
 
 /// The receiver (1000B): the clearinghouse or payer the file goes to.
-public struct ReceiverRecord: Sendable, Hashable, Decodable {
+public struct ReceiverRecord: Sendable, Hashable {
     /// Receiver name.
     public var name: String
     /// Receiver id.
@@ -65,7 +65,7 @@ public struct ReceiverRecord: Sendable, Hashable, Decodable {
 }
 
 /// The billing provider (2010AA): the practice that bills and gets paid.
-public struct BillingProviderRecord: Sendable, Hashable, Decodable {
+public struct BillingProviderRecord: Sendable, Hashable {
     /// Organization name (or use `firstName`/`lastName` for a sole practitioner).
     public var organizationName: String?
     /// First name of a sole practitioner.
@@ -87,7 +87,7 @@ public struct BillingProviderRecord: Sendable, Hashable, Decodable {
 }
 
 /// What kind of payer an entry is.
-public enum PayerKind: String, Sendable, Hashable, Decodable {
+public enum PayerKind: String, Sendable, Hashable {
     /// An insurer billed electronically.
     case insurance
     /// The Medicare DME MAC that DME charges go to (R13).
@@ -97,7 +97,7 @@ public enum PayerKind: String, Sendable, Hashable, Decodable {
 }
 
 /// A payer from the practice's payer list.
-public struct PayerRecord: Sendable, Hashable, Decodable {
+public struct PayerRecord: Sendable, Hashable {
     /// Id used by cases.
     public var id: String
     /// Payer name (2010BB NM103).
@@ -124,7 +124,7 @@ public struct PayerRecord: Sendable, Hashable, Decodable {
 }
 
 /// A rendering provider (a therapist of the practice).
-public struct ProviderRecord: Sendable, Hashable, Decodable {
+public struct ProviderRecord: Sendable, Hashable {
     /// Id used by cases.
     public var id: String
     /// First name.
@@ -142,7 +142,7 @@ public struct ProviderRecord: Sendable, Hashable, Decodable {
 }
 
 /// A referring or ordering physician (2310A, 2420E).
-public struct ReferringProviderRecord: Sendable, Hashable, Decodable {
+public struct ReferringProviderRecord: Sendable, Hashable {
     /// Id used by cases.
     public var id: String
     /// First name.
@@ -158,7 +158,7 @@ public struct ReferringProviderRecord: Sendable, Hashable, Decodable {
 }
 
 /// A service location other than the billing address (2310C).
-public struct FacilityRecord: Sendable, Hashable, Decodable {
+public struct FacilityRecord: Sendable, Hashable {
     /// Id used by cases.
     public var id: String
     /// Facility name.
@@ -172,7 +172,7 @@ public struct FacilityRecord: Sendable, Hashable, Decodable {
 }
 
 /// Defaults that fill a charge's missing fields (M4).
-public struct CodeDefaults: Sendable, Hashable, Decodable {
+public struct CodeDefaults: Sendable, Hashable {
     /// Modifiers used when the charge has none.
     public var modifiers: [String]?
     /// Revenue code (institutional claims; kept for the record, not sent on an 837P).
@@ -182,7 +182,7 @@ public struct CodeDefaults: Sendable, Hashable, Decodable {
 }
 
 /// An entry of the practice's code table.
-public struct CodeRecord: Sendable, Hashable, Decodable {
+public struct CodeRecord: Sendable, Hashable {
     /// The code as charged (CPT/HCPCS, or a custom code).
     public var code: String
     /// Description.
@@ -197,23 +197,10 @@ public struct CodeRecord: Sendable, Hashable, Decodable {
     public var amount: Decimal?
     /// Defaults filling a charge's missing fields (M4).
     public var defaults: CodeDefaults?
-
-    enum CodingKeys: String, CodingKey { case code, description, dme, custom, mapsTo, amount, defaults }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        code = try container.decode(String.self, forKey: .code)
-        description = try container.decodeIfPresent(String.self, forKey: .description)
-        dme = try container.decodeIfPresent(Bool.self, forKey: .dme)
-        custom = try container.decodeIfPresent(Bool.self, forKey: .custom)
-        mapsTo = try container.decodeIfPresent(String.self, forKey: .mapsTo)
-        amount = try container.decodeMoneyIfPresent(forKey: .amount)
-        defaults = try container.decodeIfPresent(CodeDefaults.self, forKey: .defaults)
-    }
 }
 
 /// One record of the PM/clearinghouse system's own lists (M1-M3).
-public struct PMRecord: Sendable, Hashable, Decodable {
+public struct PMRecord: Sendable, Hashable {
     /// The sequence number (matches the billing record's `alternateId`).
     public var alternateId: String
     /// The NPI the PM system holds.
@@ -223,7 +210,7 @@ public struct PMRecord: Sendable, Hashable, Decodable {
 }
 
 /// The PM/clearinghouse system's lists, for the consistency checks M1-M3.
-public struct PMSystemRecord: Sendable, Hashable, Decodable {
+public struct PMSystemRecord: Sendable, Hashable {
     /// Rendering/billing providers.
     public var providers: [PMRecord]?
     /// Referring providers.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One charge of a finalized visit.
-public struct Charge: Sendable, Hashable, Decodable {
+public struct Charge: Sendable, Hashable {
     /// The code as charged.
     public var code: String
     /// Modifiers as entered.
@@ -14,38 +14,18 @@ public struct Charge: Sendable, Hashable, Decodable {
     public var diagnosisPointers: [Int]?
     /// R1: never billed.
     public var doNotBill: Bool?
-
-    enum CodingKeys: String, CodingKey { case code, modifiers, units, amount, diagnosisPointers, doNotBill }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        code = try container.decode(String.self, forKey: .code)
-        modifiers = try container.decodeIfPresent([String].self, forKey: .modifiers)
-        units = try container.decodeIfPresent(Decimal.self, forKey: .units)
-        amount = try container.decodeMoneyIfPresent(forKey: .amount)
-        diagnosisPointers = try container.decodeIfPresent([Int].self, forKey: .diagnosisPointers)
-        doNotBill = try container.decodeIfPresent(Bool.self, forKey: .doNotBill)
-    }
 }
 
 /// Money the patient paid toward the visit (R10).
-public struct PatientPayment: Sendable, Hashable, Decodable {
+public struct PatientPayment: Sendable, Hashable {
     /// Amount paid.
     public var amount: Decimal
     /// `copay`, `coinsurance`, `deductible`, `other`.
     public var kind: String?
-
-    enum CodingKeys: String, CodingKey { case amount, kind }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        amount = try container.decodeMoney(forKey: .amount)
-        kind = try container.decodeIfPresent(String.self, forKey: .kind)
-    }
 }
 
 /// Finalize & Rebill of a visit already billed (R11).
-public struct Rebill: Sendable, Hashable, Decodable {
+public struct Rebill: Sendable, Hashable {
     /// `7` replacement or `8` void.
     public var frequency: String
     /// The payer's claim control number of the original claim (REF*F8).
@@ -53,7 +33,7 @@ public struct Rebill: Sendable, Hashable, Decodable {
 }
 
 /// A finalized visit to bill.
-public struct Visit: Sendable, Hashable, Decodable {
+public struct Visit: Sendable, Hashable {
     /// Becomes the patient control number CLM01 (20 characters at most).
     public var id: String
     /// The case billed.

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Field names are the contract documented in the README. Decoding checks the shape and the reference data's
 /// own consistency; whether each visit can be billed is ``ClaimBuilder``'s job.
-public struct BillingBatch: Sendable, Hashable, Decodable {
+public struct BillingBatch: Sendable, Hashable {
     /// ISA/GS settings.
     public var interchange: InterchangeSettings
     /// 1000A.
@@ -32,41 +32,13 @@ public struct BillingBatch: Sendable, Hashable, Decodable {
     /// Finalized visits.
     public var visits: [Visit]
 
-    enum CodingKeys: String, CodingKey {
-        case interchange, submitter, receiver, billingProvider, payers, providers, referringProviders, facilities, codes
-        case pmSystem, patients, cases, visits
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        interchange = try container.decode(InterchangeSettings.self, forKey: .interchange)
-        submitter = try container.decode(SubmitterRecord.self, forKey: .submitter)
-        receiver = try container.decode(ReceiverRecord.self, forKey: .receiver)
-        billingProvider = try container.decode(BillingProviderRecord.self, forKey: .billingProvider)
-        payers = try container.decodeIfPresent([PayerRecord].self, forKey: .payers) ?? []
-        providers = try container.decodeIfPresent([ProviderRecord].self, forKey: .providers) ?? []
-        referringProviders = try container.decodeIfPresent([ReferringProviderRecord].self, forKey: .referringProviders) ?? []
-        facilities = try container.decodeIfPresent([FacilityRecord].self, forKey: .facilities) ?? []
-        codes = try container.decodeIfPresent([CodeRecord].self, forKey: .codes) ?? []
-        pmSystem = try container.decodeIfPresent(PMSystemRecord.self, forKey: .pmSystem)
-        patients = try container.decodeIfPresent([PatientRecord].self, forKey: .patients) ?? []
-        cases = try container.decodeIfPresent([CaseRecord].self, forKey: .cases) ?? []
-        visits = try container.decodeIfPresent([Visit].self, forKey: .visits) ?? []
-    }
-
     /// Decodes and checks a batch.
     ///
     /// - Throws: ``BatchError`` naming the JSON path of the first problem: invalid JSON, a missing required field,
     ///   a value of the wrong type, a duplicate id, or a case pointing at a patient, payer or facility that does not exist.
     public static func decode(from data: Data) throws(BatchError) -> BillingBatch {
-        let batch: BillingBatch
-        do {
-            batch = try JSONDecoder().decode(BillingBatch.self, from: data)
-        } catch let error as DecodingError {
-            throw BatchError(error)
-        } catch {
-            throw BatchError(path: "$", "not a JSON document: \(error.localizedDescription)")
-        }
+        let root = try JSONObject(JSONParser.parse(data), path: "")
+        let batch = try BillingBatch(json: root)
         try batch.checkReferences()
         return batch
     }

@@ -48,27 +48,3 @@ public enum Money {
     /// Decimal units as X12 text (`4`, `1.5`).
     static func quantity(_ value: Decimal) -> String { value.description }
 }
-
-extension KeyedDecodingContainer {
-    /// Decodes money from a JSON number or a string, refusing more than two decimals.
-    func decodeMoney(forKey key: Key) throws -> Decimal {
-        // Numbers are the common case: try them first (a failed attempt throws, which is slow).
-        if let value = try? decode(Decimal.self, forKey: key) {
-            guard Money.hasCents(value) else {
-                throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "\(value) is not an amount in dollars with at most 2 decimals")
-            }
-            return value
-        }
-        let text = try decode(String.self, forKey: key)
-        guard let value = Money.parse(text) else {
-            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "'\(text)' is not an amount in dollars with at most 2 decimals")
-        }
-        return value
-    }
-
-    /// Decodes optional money (absent or null gives `nil`).
-    func decodeMoneyIfPresent(forKey key: Key) throws -> Decimal? {
-        guard contains(key), try !decodeNil(forKey: key) else { return nil }
-        return try decodeMoney(forKey: key)
-    }
-}
