@@ -54,7 +54,8 @@ struct JSONObject {
 
     func optionalDecimal(_ key: String) throws(BatchError) -> Decimal? {
         guard let value = value(key) else { return nil }
-        guard case .number(let text) = value, let number = Decimal(string: text, locale: Self.posix) else {
+        guard case .number(let text) = value,
+              let number = Money.plainNumber(text)?.0 ?? Decimal(string: text, locale: Self.posix) else {
             throw mismatch(key, "a number", value)
         }
         return number

@@ -1,24 +1,42 @@
 import Foundation
+import X12
 
 /// Money in dollars as `Decimal`, read from a JSON number or string and written with `.` and no locale.
 public enum Money {
     /// Parses `45`, `45.0`, `"45.00"`; `nil` for anything else (exponents, thousands separators, more than 2 decimals).
     public static func parse(_ text: String) -> Decimal? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let (value, decimals) = plainNumber(text.trimmingSpaces), decimals <= 2 else { return nil }
+        return value
+    }
+
+    /// Reads `-?digits[.digits]` without going through `Decimal(string:)` (slow) or `Double` (inexact);
+    /// returns the value and its number of decimals.
+    static func plainNumber(_ text: String) -> (Decimal, Int)? {
+        var negative = false
+        var significand: UInt64 = 0
         var digits = 0
         var decimals: Int?
-        for (index, character) in trimmed.enumerated() {
-            if character == "-" && index == 0 { continue }
-            if character == "." {
-                if decimals != nil { return nil }
+        for (index, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "-") where index == 0:
+                negative = true
+            case UInt8(ascii: "."):
+                guard decimals == nil else { return nil }
                 decimals = 0
-                continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard digits < 18 else { return nil }
+                if significand > 0 || byte != UInt8(ascii: "0") { digits += 1 }
+                significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
+                if let count = decimals { decimals = count + 1 }
+            default:
+                return nil
             }
-            guard character.isASCIIDigit else { return nil }
-            if decimals != nil { decimals = (decimals ?? 0) + 1 } else { digits += 1 }
         }
-        guard digits > 0, (decimals ?? 0) <= 2 else { return nil }
-        return Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
+        let places = decimals ?? 0
+        guard text.utf8.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+              decimals != 0 else { return nil }
+        let value = Decimal(sign: negative ? .minus : .plus, exponent: -places, significand: Decimal(significand))
+        return (value, places)
     }
 
     /// Whether an amount has at most two decimals.
