@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import X12
+import X12Validation
 
 /// `x12 print`: one segment a line, an indented tree, or the segments written back as X12.
 struct PrintCommand: ParsableCommand {
@@ -31,6 +32,9 @@ struct PrintCommand: ParsableCommand {
     @Flag(help: "With --raw: rewrite SE01, GE01 and IEA01 to the real counts.")
     var fixCounts = false
 
+    @Option(help: "With --tree: the implementation-guide specs used to label loops (default: as for x12 validate).")
+    var specs: String?
+
     func validate() throws {
         if (newlines || delimiters != nil || fixCounts) && !raw {
             throw ValidationError("--newlines, --delimiters and --fix-counts only apply with --raw")
@@ -52,7 +56,7 @@ struct PrintCommand: ParsableCommand {
             Diagnostics.report(error, file: file)
             throw CLIExit.usage
         }
-        var printer = SegmentPrinter(mode: mode(), fixCounts: fixCounts)
+        var printer = SegmentPrinter(mode: mode(), fixCounts: fixCounts, validator: tree ? loopLabeller() : nil)
         var tracker = EnvelopeTracker()
         var problems: [X12Error] = []
         var output = OutputBuffer()
@@ -62,7 +66,9 @@ struct PrintCommand: ParsableCommand {
                 try printer.print(segment, into: &output)
             }
             problems.append(contentsOf: tracker.finish().map(\.error))
+            printer.finish(into: &output)
         } catch {
+            printer.finish(into: &output)
             output.flush()
             for problem in problems { Diagnostics.report(problem, file: file) }
             Diagnostics.report(error, file: file)
@@ -78,6 +84,12 @@ struct PrintCommand: ParsableCommand {
         }
         for problem in problems { Diagnostics.report(problem, file: file) }
         if !problems.isEmpty { throw CLIExit.invalid }
+    }
+
+    /// The validator whose guides label tree loops; without specs the tree is indented by HL only.
+    private func loopLabeller() -> Validator? {
+        guard let directory = SpecLibrary.locate(explicit: specs) else { return nil }
+        return try? Validator(specsDirectory: directory)
     }
 
     private func mode() -> SegmentPrinter.Mode {

@@ -1,4 +1,5 @@
 import X12
+import X12Validation
 
 /// Turns segments into `x12 print` output: numbered lines, an indented tree, or X12 again.
 struct SegmentPrinter {
@@ -10,16 +11,23 @@ struct SegmentPrinter {
 
     let mode: Mode
     let fixCounts: Bool
+    /// Labels tree lines with implementation-guide loops when a guide matches the transaction set.
+    let validator: Validator?
     private var writer: SegmentWriter?
+    private var interchange: InterchangeHeader?
+    private var group: FunctionalGroupHeader?
+    /// Segments of the open transaction set, held back in tree mode until its loops are known.
+    private var heldSet: [Segment] = []
     private var hierarchy = HierarchyDepth()
     private var depth = 0
     private var setSegments = 0
     private var setsInGroup = 0
     private var groupsInInterchange = 0
 
-    init(mode: Mode, fixCounts: Bool) {
+    init(mode: Mode, fixCounts: Bool, validator: Validator? = nil) {
         self.mode = mode
         self.fixCounts = fixCounts
+        self.validator = validator
     }
 
     mutating func print(_ segment: Segment, into output: inout OutputBuffer) throws(X12Error) {
@@ -29,8 +37,7 @@ struct SegmentPrinter {
         case .list:
             output.line(number(segment) + "  " + segment.text)
         case .tree:
-            let indent = treeIndent(segment, id: id)
-            output.line(number(segment) + "  " + String(repeating: "  ", count: indent) + segment.text)
+            try treeLine(segment, id: id, into: &output)
         case .raw(let target, let newlines):
             let delimiters = target ?? segment.delimiters
             if writer?.delimiters != delimiters {
@@ -40,6 +47,58 @@ struct SegmentPrinter {
             try current.write(segment, keepLayout: !newlines, replacing: replacement.map { (element: 1, value: $0) })
             output.raw(current.takeBytes())
             writer = current
+        }
+    }
+
+    /// Writes what is left of an unfinished transaction set (the input ended inside it).
+    mutating func finish(into output: inout OutputBuffer) {
+        flushHeldSet(into: &output)
+    }
+
+    private mutating func treeLine(_ segment: Segment, id: String, into output: inout OutputBuffer) throws(X12Error) {
+        switch id {
+        case "ISA": interchange = segment.interchangeHeader
+        case "GS": group = FunctionalGroupHeader(segment)
+        default: break
+        }
+        let indent = treeIndent(segment, id: id)
+        guard validator != nil else {
+            output.line(number(segment) + "  " + String(repeating: "  ", count: indent) + segment.text)
+            return
+        }
+        if id == "ST" || (!heldSet.isEmpty && ["ISA", "IEA", "GS", "GE"].contains(id)) { flushHeldSet(into: &output) }
+        if id == "ST" || !heldSet.isEmpty {
+            heldSet.append(segment)
+            if id == "SE" { flushHeldSet(into: &output) }
+            return
+        }
+        output.line(number(segment) + "  " + String(repeating: "  ", count: indent) + segment.text)
+    }
+
+    /// Prints a held transaction set indented by guide loop, each loop's first segment labelled with its id and name.
+    private mutating func flushHeldSet(into output: inout OutputBuffer) {
+        guard let first = heldSet.first else { return }
+        defer { heldSet.removeAll() }
+        var annotations: [LoopAnnotation] = []
+        if let validator, let interchange {
+            let set = TransactionSet(interchange: interchange, group: group, header: TransactionSetHeader(first), segments: heldSet)
+            annotations = validator.annotate(set)
+        }
+        var hierarchy = HierarchyDepth()
+        for (offset, segment) in heldSet.enumerated() {
+            let id = segment.id
+            var indent = id == "ST" || id == "SE" ? 2 : 3
+            var label = ""
+            if offset < annotations.count {
+                let annotation = annotations[offset]
+                indent += annotation.loopPath.count
+                if annotation.startsLoop, let loop = annotation.loopId {
+                    label = "    # \(loop)" + (annotation.loopName.map { " \($0)" } ?? "")
+                }
+            } else if id == "HL" {
+                indent += 1 + hierarchy.enter(id: segment[1], parent: segment[2])
+            }
+            output.line(number(segment) + "  " + String(repeating: "  ", count: indent) + segment.text + label)
         }
     }
 

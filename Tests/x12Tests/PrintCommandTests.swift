@@ -11,8 +11,8 @@ final class PrintCommandTests: XCTestCase {
         XCTAssertEqual(result.stderr, "")
     }
 
-    func testTreeIndentsByEnvelopeAndHierarchy() throws {
-        let result = try CommandRunner.run(["print", "--tree", "Fixtures/core/pt-claims.837"])
+    func testTreeIndentsByEnvelopeAndHierarchyWithoutSpecs() throws {
+        let result = try CommandRunner.run(["print", "--tree", "--specs", "/nonexistent", "Fixtures/core/pt-claims.837"])
         XCTAssertEqual(result.status, 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines[1], "     2    GS*HC*SUBMITTER*RECEIVER*20240115*1430*7*X*005010X222A1")
@@ -20,6 +20,19 @@ final class PrintCommandTests: XCTestCase {
         XCTAssertEqual(lines[6], "     7          NM1*85*2*PT CLINIC*****XX*1234567893")
         XCTAssertEqual(lines[7], "     8          HL*2*1*22*0")
         XCTAssertEqual(lines[9], "    10            NM1*IL*1*DOE*JANE****MI*1EG4TE5MK72")
+        XCTAssertEqual(lines[26], "    27      SE*25*0001")
+    }
+
+    func testTreeLabelsGuideLoops() throws {
+        let result = try CommandRunner.run(["print", "--tree", "Fixtures/core/pt-claims.837"])
+        XCTAssertEqual(result.status, 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 29)
+        XCTAssertEqual(lines[4], "     5          NM1*41*2*PT CLINIC*****46*S1    # 1000A Submitter Name")
+        XCTAssertEqual(lines[7], "     8            HL*2*1*22*0    # 2000B Subscriber Hierarchical Level")
+        XCTAssertEqual(lines[11], "    12              CLM*V100-1*200***11:B:1*Y*A*Y*Y    # 2300 Claim Information")
+        XCTAssertEqual(lines[12], "    13              REF*G1*0000")
+        XCTAssertEqual(lines[13], "    14                LX*1    # 2400 Service Line Number")
         XCTAssertEqual(lines[26], "    27      SE*25*0001")
     }
 
