@@ -206,41 +206,35 @@ public struct EnvelopeTracker: Sendable {
     // MARK: - Trailers
 
     private func checkSetTrailer(_ segment: Segment, into problems: inout [EnvelopeProblem]) {
-        let count = segment[1]
-        if Int(count) != transactionSegmentIndex {
-            problems.append(problem(.countMismatch, .transactionSet, segment.position(element: 1),
-                                    "SE01 says \(count.isEmpty ? "nothing" : count) segments but the transaction set has \(transactionSegmentIndex) (ST through SE)"))
-        }
-        let control = segment[2]
-        if let expected = transactionSet?.controlNumber, control != expected {
-            problems.append(problem(.controlNumberMismatch, .transactionSet, segment.position(element: 2),
-                                    "SE02 '\(control)' does not match ST02 '\(expected)'"))
-        }
+        checkTrailer(segment, scope: .transactionSet, count: transactionSegmentIndex, counted: "segments",
+                     container: "the transaction set", countSuffix: " (ST through SE)",
+                     header: "ST02", controlNumber: transactionSet?.controlNumber, into: &problems)
     }
 
     private func checkGroupTrailer(_ segment: Segment, into problems: inout [EnvelopeProblem]) {
-        let count = segment[1]
-        if Int(count) != setCount {
-            problems.append(problem(.countMismatch, .group, segment.position(element: 1),
-                                    "GE01 says \(count.isEmpty ? "nothing" : count) transaction sets but the group has \(setCount)"))
-        }
-        let control = segment[2]
-        if let expected = group?.controlNumber, control != expected {
-            problems.append(problem(.controlNumberMismatch, .group, segment.position(element: 2),
-                                    "GE02 '\(control)' does not match GS06 '\(expected)'"))
-        }
+        checkTrailer(segment, scope: .group, count: setCount, counted: "transaction sets", container: "the group",
+                     countSuffix: "", header: "GS06", controlNumber: group?.controlNumber, into: &problems)
     }
 
     private func checkInterchangeTrailer(_ segment: Segment, into problems: inout [EnvelopeProblem]) {
-        let count = segment[1]
-        if Int(count) != groupCount {
-            problems.append(problem(.countMismatch, .interchange, segment.position(element: 1),
-                                    "IEA01 says \(count.isEmpty ? "nothing" : count) functional groups but the interchange has \(groupCount)"))
+        checkTrailer(segment, scope: .interchange, count: groupCount, counted: "functional groups", container: "the interchange",
+                     countSuffix: "", header: "ISA13", controlNumber: interchange?.controlNumber, into: &problems)
+    }
+
+    /// Checks element 1 of a trailer (SE/GE/IEA) against the real count and element 2 against the header's
+    /// control number.
+    private func checkTrailer(_ segment: Segment, scope: EnvelopeProblem.Scope, count: Int, counted: String, container: String,
+                              countSuffix: String, header: String, controlNumber: String?, into problems: inout [EnvelopeProblem]) {
+        let id = segment.id
+        let written = segment[1]
+        if Int(written) != count {
+            problems.append(problem(.countMismatch, scope, segment.position(element: 1),
+                                    "\(id)01 says \(written.isEmpty ? "nothing" : written) \(counted) but \(container) has \(count)\(countSuffix)"))
         }
         let control = segment[2]
-        if let expected = interchange?.controlNumber, control != expected {
-            problems.append(problem(.controlNumberMismatch, .interchange, segment.position(element: 2),
-                                    "IEA02 '\(control)' does not match ISA13 '\(expected)'"))
+        if let controlNumber, control != controlNumber {
+            problems.append(problem(.controlNumberMismatch, scope, segment.position(element: 2),
+                                    "\(id)02 '\(control)' does not match \(header) '\(controlNumber)'"))
         }
     }
 
