@@ -101,12 +101,12 @@ public struct BatchReport: Sendable, Hashable, Encodable {
         let claimed = claims.count
         lines.append("claims: \(claimed) (\(Money.display(totals.claimed)))")
         for payer in payers {
-            lines.append("  \(payer.payerId) \(payer.name): \(payer.claims) claims (\(Money.display(payer.totalCharge)))")
+            lines.append("  \(payer.payerId) \(payer.name): \(payer.claims) claim\(payer.claims == 1 ? "" : "s") (\(Money.display(payer.totalCharge)))")
         }
         let held = delayedClaims.reduce(Decimal(0)) { $0 + $1.amount }
         let exceptions = billingExceptions.reduce(Decimal(0)) { $0 + $1.amount }
-        lines.append("delayed (authorization): \(delayedClaims.count) visits (\(Money.display(held)))")
-        lines.append("billing exceptions: \(billingExceptions.count) visits (\(Money.display(exceptions)))")
+        lines.append("delayed (authorization): \(delayedClaims.count) visit\(delayedClaims.count == 1 ? "" : "s") (\(Money.display(held)))")
+        lines.append("billing exceptions: \(billingExceptions.count) visit\(billingExceptions.count == 1 ? "" : "s") (\(Money.display(exceptions)))")
         lines.append("excluded: \(excluded.count) (\(Money.display(totals.excluded)))")
         lines.append("self-pay: \(selfPay.count) (\(Money.display(totals.selfPay)))")
         lines.append("total: input \(Money.display(totals.input)) = claimed \(Money.display(totals.claimed)) + held \(Money.display(totals.held))"
