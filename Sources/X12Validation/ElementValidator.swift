@@ -27,12 +27,14 @@ struct ElementValidator {
         }
         // A date-format qualifier (data element 1250, e.g. DTP02 D8/RD8) decides how element 1251 is read.
         var dateFormat: String?
-        for (index, definition) in definitions.enumerated() where definition.reference == "1250" && index < elements.count {
-            dateFormat = elements[index].text
+        if spec.hasDateFormatQualifier {
+            for (index, definition) in definitions.enumerated() where definition.reference == "1250" && index < elements.count {
+                dateFormat = elements[index].text
+            }
         }
         for (index, definition) in definitions.enumerated() {
             let bytes = index < elements.count ? elements[index].bytes : ArraySlice<UInt8>()
-            let label = segmentId + (definition.position < 10 ? "0" : "") + String(definition.position)
+            let label = { segmentId + (definition.position < 10 ? "0" : "") + String(definition.position) }
             if let components = definition.components {
                 checkComposite(bytes, definition: definition, components: components, label: label, into: &issues)
             } else {
@@ -47,32 +49,32 @@ struct ElementValidator {
         return issues
     }
 
-    private func checkComposite(_ bytes: ArraySlice<UInt8>, definition: ElementSpec, components: [ElementSpec], label: String,
+    private func checkComposite(_ bytes: ArraySlice<UInt8>, definition: ElementSpec, components: [ElementSpec], label: () -> String,
                                 into issues: inout [ElementIssue]) {
-        let name = "\(label) (\(definition.name))"
+        func name() -> String { "\(label()) (\(definition.name))" }
         if bytes.isEmpty {
             if definition.usage == .required {
-                issues.append(issue(.requiredElementMissing, "1", definition, definition.position, nil, nil, "\(name) is required but empty"))
+                issues.append(issue(.requiredElementMissing, "1", definition, definition.position, nil, nil, "\(name()) is required but empty"))
             }
             return
         }
         if definition.usage == .notUsed || !definition.isDefined {
             issues.append(issue(.notUsedElementPresent, "I10", definition, definition.position, nil, text(bytes),
-                                "\(name) is not used in this guide but has a value"))
+                                "\(name()) is not used in this guide but has a value"))
             return
         }
         let parts = split(bytes, on: delimiters.component)
         if parts.count > components.count {
             issues.append(issue(.tooManyComponents, "13", definition, definition.position, components.count + 1, text(bytes),
-                                "\(name) has \(parts.count) components; the guide defines \(components.count)"))
+                                "\(name()) has \(parts.count) components; the guide defines \(components.count)"))
         }
         for (index, component) in components.enumerated() {
             let part = index < parts.count ? parts[index] : ArraySlice<UInt8>()
-            let componentLabel = "\(label)-\(index + 1)"
+            func componentLabel() -> String { "\(label())-\(index + 1)" }
             if part.isEmpty {
                 if component.usage == .required {
                     issues.append(issue(.requiredElementMissing, "1", component, definition.position, index + 1, nil,
-                                        "\(componentLabel) (\(component.name)) is required but empty"))
+                                        "\(componentLabel()) (\(component.name)) is required but empty"))
                 }
                 continue
             }
@@ -81,23 +83,23 @@ struct ElementValidator {
         }
     }
 
-    private func checkSimple(_ bytes: ArraySlice<UInt8>, definition: ElementSpec, element: Int, component: Int?, label: String,
+    private func checkSimple(_ bytes: ArraySlice<UInt8>, definition: ElementSpec, element: Int, component: Int?, label: () -> String,
                              dateFormat: String?, into issues: inout [ElementIssue]) {
-        let name = "\(label) (\(definition.name))"
+        func name() -> String { "\(label()) (\(definition.name))" }
         if bytes.isEmpty {
             if definition.usage == .required && component == nil {
-                issues.append(issue(.requiredElementMissing, "1", definition, element, nil, nil, "\(name) is required but empty"))
+                issues.append(issue(.requiredElementMissing, "1", definition, element, nil, nil, "\(name()) is required but empty"))
             }
             return
         }
         if definition.usage == .notUsed || !definition.isDefined {
             issues.append(issue(.notUsedElementPresent, "I10", definition, element, component, text(bytes),
-                                "\(name) is not used in this guide but has a value"))
+                                "\(name()) is not used in this guide but has a value"))
             return
         }
         if component == nil, bytes.contains(delimiters.component) {
             issues.append(issue(.invalidCharacter, "6", definition, element, nil, text(bytes),
-                                "\(name) is a simple element but holds the component separator"))
+                                "\(name()) is a simple element but holds the component separator"))
             return
         }
         let type = definition.type
@@ -105,17 +107,17 @@ struct ElementValidator {
         for byte in bytes where !(type.isNumeric && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "."))) { length += 1 }
         if length < definition.minLength {
             issues.append(issue(.elementTooShort, "4", definition, element, component, text(bytes),
-                                "\(name) is too short: '\(text(bytes))' has \(length) characters, at least \(definition.minLength) needed"))
+                                "\(name()) is too short: '\(text(bytes))' has \(length) characters, at least \(definition.minLength) needed"))
         }
         if length > definition.maxLength {
             issues.append(issue(.elementTooLong, "5", definition, element, component, text(bytes),
-                                "\(name) is too long: \(length) characters, at most \(definition.maxLength) allowed"))
+                                "\(name()) is too long: \(length) characters, at most \(definition.maxLength) allowed"))
         }
         switch type {
         case .alphanumeric, .identifier:
             if let bad = bytes.first(where: { !Self.isAllowedCharacter($0) }) {
                 issues.append(issue(.invalidCharacter, "6", definition, element, component, text(bytes),
-                                    "\(name) contains a character outside the X12 character set (byte 0x\(String(bad, radix: 16)))"))
+                                    "\(name()) contains a character outside the X12 character set (byte 0x\(String(bad, radix: 16)))"))
                 return
             }
             if bytes.last == UInt8(ascii: " ") {
@@ -123,31 +125,31 @@ struct ElementValidator {
                 while trimmed.last == UInt8(ascii: " ") { trimmed = trimmed.dropLast() }
                 if trimmed.count >= definition.minLength {
                     issues.append(issue(.invalidCharacter, "6", definition, element, component, text(bytes),
-                                        "\(name) has trailing spaces ('\(text(bytes))')"))
+                                        "\(name()) has trailing spaces ('\(text(bytes))')"))
                 }
             }
         case .integer, .impliedDecimal2:
             if !Self.isInteger(bytes) {
                 issues.append(issue(.nonNumeric, "6", definition, element, component, text(bytes),
-                                    "\(name) must be a whole number, found '\(text(bytes))'"))
+                                    "\(name()) must be a whole number, found '\(text(bytes))'"))
                 return
             }
         case .decimal:
             if !Self.isDecimal(bytes) {
                 issues.append(issue(.nonNumeric, "6", definition, element, component, text(bytes),
-                                    "\(name) must be a number such as 125.50, found '\(text(bytes))'"))
+                                    "\(name()) must be a number such as 125.50, found '\(text(bytes))'"))
                 return
             }
         case .date:
             if !DateTimeCheck.isValidDate(bytes) {
                 issues.append(issue(.invalidDate, "8", definition, element, component, text(bytes),
-                                    "\(name) is not a valid date (CCYYMMDD): '\(text(bytes))'"))
+                                    "\(name()) is not a valid date (CCYYMMDD): '\(text(bytes))'"))
                 return
             }
         case .time:
             if !DateTimeCheck.isValidTime(bytes) {
                 issues.append(issue(.invalidTime, "9", definition, element, component, text(bytes),
-                                    "\(name) is not a valid time (HHMM[SS[DD]]): '\(text(bytes))'"))
+                                    "\(name()) is not a valid time (HHMM[SS[DD]]): '\(text(bytes))'"))
                 return
             }
         case .binary:
@@ -156,12 +158,12 @@ struct ElementValidator {
         if let codes = definition.codes, !codes.contains(text(bytes)) {
             let sample = codes.count <= 12 ? ": expected one of " + codes.sorted().joined(separator: ", ") : ""
             issues.append(issue(.invalidCode, "7", definition, element, component, text(bytes),
-                                "\(name) has the code '\(text(bytes))', which the guide does not allow here\(sample)"))
+                                "\(name()) has the code '\(text(bytes))', which the guide does not allow here\(sample)"))
             return
         }
         if let format = dateFormat, !DateTimeCheck.matches(bytes, format: format) {
             issues.append(issue(.invalidDate, "8", definition, element, component, text(bytes),
-                                "\(name) '\(text(bytes))' is not a valid \(format) value"))
+                                "\(name()) '\(text(bytes))' is not a valid \(format) value"))
             return
         }
         if let pattern = definition.pattern {
@@ -169,7 +171,7 @@ struct ElementValidator {
             let range = NSRange(value.startIndex..<value.endIndex, in: value)
             if pattern.firstMatch(in: value, range: range) == nil {
                 issues.append(issue(.patternMismatch, "I12", definition, element, component, value,
-                                    "\(name) '\(value)' does not have the form the guide requires (\(pattern.pattern))"))
+                                    "\(name()) '\(value)' does not have the form the guide requires (\(pattern.pattern))"))
             }
         }
     }

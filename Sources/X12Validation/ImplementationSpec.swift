@@ -18,6 +18,8 @@ public final class ImplementationSpec: @unchecked Sendable {
     let rules: [RuleSpec]
     /// Every segment id used anywhere in the guide.
     let knownSegmentIds: Set<String>
+    /// Segment ids some rule looks at.
+    let ruleSegmentIds: Set<String>
 
     init(file: SpecFile, codeLists: [String: Set<String>]) throws(SpecError) {
         transactionSetId = file.transactionSet
@@ -33,6 +35,7 @@ public final class ImplementationSpec: @unchecked Sendable {
         knownSegmentIds = ids
         hierarchy = (file.hierarchy ?? [:]).mapValues(Set.init)
         rules = try (file.rules ?? []).map { rule throws(SpecError) in try RuleSpec(rule, spec: file.implementation) }
+        ruleSegmentIds = rules.reduce(into: Set<String>()) { $0.formUnion($1.segmentIds) }
         root.finish()
     }
 
@@ -140,12 +143,14 @@ public final class LoopSpec: @unchecked Sendable {
     /// Entries in guide order.
     public internal(set) var children: [SpecNode] = []
     /// The enclosing loop.
-    public internal(set) weak var parent: LoopSpec?
+    public internal(set) unowned var parent: LoopSpec?
     var sourceNodes: [SpecFile.NodeFile] = []
     /// First index of the position group of each child (entries with the same position number).
     private(set) var groupStart: [Int] = []
     /// The first segment of the loop.
     private(set) var trigger: SegmentSpec?
+    /// Indexes of the required children, in order (the only ones that can be missing).
+    private(set) var requiredChildren: [Int] = []
 
     init(id: String, name: String, usage: Usage, repeatLimit: Int, pos: String) {
         self.id = id
@@ -176,6 +181,7 @@ public final class LoopSpec: @unchecked Sendable {
             if case .loop(let loop) = child { loop.finish() }
         }
         trigger = children.first?.trigger
+        requiredChildren = children.indices.filter { children[$0].usage == .required && !($0 == 0 && startsWithSegment) }
     }
 }
 
@@ -197,7 +203,9 @@ public final class SegmentSpec: @unchecked Sendable {
     /// Syntax notes (P0809, R0203, ...).
     let syntax: [SyntaxNote]
     /// The loop it belongs to.
-    public private(set) weak var loop: LoopSpec?
+    public private(set) unowned var loop: LoopSpec?
+    /// Whether an element is a date-format qualifier (data element 1250) that decides how 1251 is read.
+    let hasDateFormatQualifier: Bool
 
     init(_ node: SpecFile.NodeFile, id: String, parent: LoopSpec, codeLists: [String: Set<String>], fileName: String) throws(SpecError) {
         self.id = id
@@ -215,6 +223,7 @@ public final class SegmentSpec: @unchecked Sendable {
             elements.append(try ElementSpec(element, segment: id, codeLists: codeLists, fileName: fileName))
         }
         self.elements = elements
+        hasDateFormatQualifier = elements.contains { $0.reference == "1250" }
         syntax = try (node.syntax ?? []).map { note throws(SpecError) in
             guard let parsed = SyntaxNote(note) else {
                 throw SpecError(file: fileName, message: "segment \(id): syntax note '\(note)' is not understood")
@@ -242,7 +251,7 @@ struct MatchKey: Sendable {
 }
 
 /// One element (or component) definition.
-struct ElementSpec: Sendable {
+final class ElementSpec: @unchecked Sendable {
     var position: Int
     var reference: String
     var name: String

@@ -1,5 +1,5 @@
 /// A business or situational rule from a spec's `rules` list.
-struct RuleSpec: Sendable {
+final class RuleSpec: Sendable {
     /// Condition on one element of a segment.
     struct Condition: Sendable {
         var segment: String?
@@ -28,12 +28,15 @@ struct RuleSpec: Sendable {
         case excludesLoop(when: Condition, loop: String)
     }
 
-    var kind: Kind
+    let kind: Kind
     /// Loop id the rule applies to (`""` = the whole transaction set).
-    var scope: String
-    var message: String
+    let scope: String
+    let message: String
     /// `error` (default) or `warning`.
-    var severity: ValidationFinding.Severity
+    let severity: ValidationFinding.Severity
+
+    /// Segment ids the rule looks at (a segment with another id cannot change its state).
+    let segmentIds: Set<String>
 
     init(_ file: SpecFile.RuleFile, spec: String) throws(SpecError) {
         func fail(_ text: String) -> SpecError { SpecError(file: spec, message: "rule \(file.kind): \(text)") }
@@ -41,9 +44,13 @@ struct RuleSpec: Sendable {
             value.map { Condition(segment: $0.segment, element: $0.element, component: $0.component, values: Set($0.in)) }
         }
         scope = file.scope ?? ""
+        var ids = Set([file.segment, file.when?.segment].compactMap { $0 })
+        for term in file.terms ?? [] { ids.insert(term.segment) }
+        segmentIds = ids
         guard let level = ValidationFinding.Severity(rawValue: file.severity ?? "error") else { throw fail("severity must be error or warning") }
         severity = level
-        message = file.message ?? file.name ?? file.kind
+        message = file.kind == "npi" ? (file.message ?? "not a valid NPI (10 digits with a correct check digit)")
+            : (file.message ?? file.name ?? file.kind)
         switch file.kind {
         case "balance":
             guard let terms = file.terms, !terms.isEmpty else { throw fail("needs terms") }
@@ -51,7 +58,6 @@ struct RuleSpec: Sendable {
         case "npi":
             guard let segment = file.segment, let element = file.element else { throw fail("needs segment and element") }
             kind = .npi(segment: segment, element: element, when: condition(file.when))
-            message = file.message ?? "not a valid NPI (10 digits with a correct check digit)"
         case "sequence":
             guard let segment = file.segment, let element = file.element else { throw fail("needs segment and element") }
             kind = .sequence(segment: segment, element: element)

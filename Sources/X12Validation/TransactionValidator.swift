@@ -144,7 +144,7 @@ struct TransactionValidator {
         let from = loop.groupStart[frames[depth].cursor]
         let to = loop.groupStart[child]
         if to > from {
-            for skipped in from..<to { reportMissing(in: depth, child: skipped) }
+            for skipped in loop.requiredChildren where skipped >= from && skipped < to { reportMissing(in: depth, child: skipped) }
         }
         frames[depth].cursor = child
     }
@@ -166,15 +166,15 @@ struct TransactionValidator {
         let depth = frames.count - 1
         let loop = frames[depth].loop
         let from = loop.groupStart[frames[depth].cursor]
-        for skipped in from..<loop.children.count { reportMissing(in: depth, child: skipped) }
+        for skipped in loop.requiredChildren where skipped >= from { reportMissing(in: depth, child: skipped) }
         for state in frames[depth].rules { finishRule(state) }
         frames.removeLast()
     }
 
     private mutating func reportMissing(in depth: Int, child: Int) {
-        let frame = frames[depth]
-        let loop = frame.loop
-        guard !(child == 0 && loop.startsWithSegment), frame.counts[child] == 0 else { return }
+        guard frames[depth].counts[child] == 0 else { return }
+        let loop = frames[depth].loop
+        guard !(child == 0 && loop.startsWithSegment) else { return }
         let node = loop.children[child]
         guard node.usage == .required, let trigger = node.trigger else { return }
         // The closing SE is the envelope's business: a missing SE is reported by the envelope reader.
@@ -250,7 +250,8 @@ struct TransactionValidator {
     }
 
     private mutating func applyRules(_ segment: Segment, id: String) {
-        for rule in spec.rules {
+        guard spec.ruleSegmentIds.contains(id) else { return }
+        for rule in spec.rules where rule.segmentIds.contains(id) {
             guard case .npi(let segmentId, let element, let when) = rule.kind, segmentId == id else { continue }
             if let when, !when.values.contains(value(segment, element: when.element, component: when.component)) { continue }
             let npi = segment[element]
@@ -266,7 +267,7 @@ struct TransactionValidator {
         }
         let innermost = frames.count - 1
         for depth in frames.indices {
-            for ruleIndex in frames[depth].rules.indices {
+            for ruleIndex in frames[depth].rules.indices where frames[depth].rules[ruleIndex].rule.segmentIds.contains(id) {
                 var state = frames[depth].rules[ruleIndex]
                 switch state.rule.kind {
                 case .balance(let terms):
@@ -275,8 +276,7 @@ struct TransactionValidator {
                         for element in term.elements {
                             let text = segment[element]
                             if text.isEmpty { continue }
-                            if ElementValidator.isDecimal(ArraySlice(text.utf8)),
-                               let amount = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) {
+                            if let amount = Self.amount(text) {
                                 state.total += term.sign > 0 ? amount : -amount
                             } else {
                                 state.unreadable = true
@@ -335,6 +335,25 @@ struct TransactionValidator {
         default:
             return
         }
+    }
+
+    /// Reads an X12 `R` value (`-12.5`) as a `Decimal` without going through a locale; `nil` when malformed.
+    static func amount(_ text: String) -> Decimal? {
+        let bytes = ArraySlice(text.utf8)
+        guard ElementValidator.isDecimal(bytes), bytes.count <= 19 else { return nil }
+        var significand: UInt64 = 0
+        var exponent = 0
+        var seenPoint = false
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                seenPoint = true
+            } else if byte != UInt8(ascii: "-") {
+                significand = significand * 10 + UInt64(byte - 0x30)
+                if seenPoint { exponent -= 1 }
+            }
+        }
+        let value = Decimal(sign: bytes.first == UInt8(ascii: "-") ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
+        return value
     }
 
     private func value(_ segment: Segment, element: Int, component: Int?) -> String {

@@ -2,7 +2,7 @@
 """Convert pyx12 4.0.0 map XML files into the JSON implementation-guide specs in specs/.
 
 Usage:
-    d=$(mktemp -d) && pip download --no-deps -d "$d" pyx12==4.0.0 && (cd "$d" && unzip -q pyx12-4.0.0-*.whl)
+    d=$(mktemp -d) && python3 -m pip download --no-deps -d "$d" pyx12==4.0.0 && (cd "$d" && unzip -q pyx12-4.0.0-*.whl)
     python3 specs/tools/convert_pyx12_maps.py "$d/pyx12/map" specs
 
 What is taken from pyx12 (BSD-3-Clause, see specs/README.md): loop ids, names, usage, repeat counts and
