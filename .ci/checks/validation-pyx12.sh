@@ -22,6 +22,9 @@ declare -A KNOWN=(
     # Two interchanges reuse ISA13 006000600: pyx12 reports TA1 025 (not unique in file). The core envelope
     # reader does not track ISA13 across interchanges yet, so we miss it (our gap, not pyx12's).
     ["tastypackets-oneline-2isa.x12"]="duplicate ISA13 across interchanges not detected by us (our gap)"
+    # TA1 with a sixth element ('+') and an unterminated IEA: pyx12 rejects; we do not validate TA1/ISA/IEA element
+    # content against the control map (only envelope counts and control numbers), so we accept (our gap).
+    ["oopfactory-ta1-jeffn825.x12"]="TA1/IEA element content not validated by us (our gap)"
     # pyx12 does not check CLM02 = sum of SV102 (837P TR3 rule); MutationTests.testClaimChargeNotEqualToLineCharges.
     ["mut-claim-charge.x12"]="pyx12 does not check CLM02 = sum of SV102"
     # pyx12 does not check that SBR02 = 18 excludes the 2000C patient loop; MutationTests.testPatientLoopWhenSubscriberIsPatient.
@@ -30,7 +33,8 @@ declare -A KNOWN=(
 
 verdict_pyx12() { # file -> OK | Failure | none
     local name; name=$(basename "$1")
-    cp "$1" "$work/$name"
+    # pyx12 crashes on a UTF-8 byte-order mark; it is trivia before the ISA, so give pyx12 the file without it.
+    sed '1s/^\xEF\xBB\xBF//' "$1" > "$work/$name"
     (cd "$work" && timeout 120 "$work/venv/bin/x12valid" "$name" >"$work/$name.log" 2>&1) || true
     if grep -q "^$name: OK" "$work/$name.log"; then echo OK
     elif grep -q "^$name: Failure" "$work/$name.log"; then echo Failure
@@ -74,8 +78,8 @@ for file in $(find "$corpus" -name '*.x12' | sort) Fixtures/validation/claim-837
 done
 
 # The 999 we write for a rejected file must itself pass pyx12.
-"$x12" validate --specs "$root/specs" "$work/mutations/mut-invalid-code.x12" --ack "$work/ack.999" >/dev/null 2>&1 || true
-if [ "$(verdict_pyx12 "$work/ack.999")" != OK ]; then
+"$x12" validate --specs "$root/specs" "$work/mutations/mut-invalid-code.x12" --ack "$work/mutations/ack.999" >/dev/null 2>&1 || true
+if [ "$(verdict_pyx12 "$work/mutations/ack.999")" != OK ]; then
     echo "validation-pyx12: the 999 written for mut-invalid-code.x12 fails pyx12"; cat "$work/ack.999.log"; status=1
 else
     echo "validation-pyx12: 999 for mut-invalid-code.x12 passes pyx12"
