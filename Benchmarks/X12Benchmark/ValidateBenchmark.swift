@@ -3,8 +3,9 @@ import X12
 import X12Validation
 
 /// `X12Benchmark validate [MB]`: validates a generated 837P of about MB megabytes (default 100) against
-/// specs/ and prints throughput and peak memory. `X12Benchmark validate --write PATH MB` only writes the file
-/// (Benchmarks/validate-vs-pyx12.sh uses it to time pyx12 on the same content).
+/// specs/ and prints throughput (wall and CPU) and peak memory. `X12Benchmark validate --write PATH MB` only
+/// writes the file; `X12Benchmark validate --file PATH` validates an existing file
+/// (Benchmarks/validate-vs-pyx12.sh uses both to compare with pyx12 on the same content).
 func runValidateBenchmark(_ arguments: [String]) {
     if arguments.first == "--write", arguments.count >= 3, let megabytes = Double(arguments[2]) {
         do {
@@ -15,13 +16,16 @@ func runValidateBenchmark(_ arguments: [String]) {
         }
         return
     }
+    let existing = arguments.first == "--file" && arguments.count >= 2 ? arguments[1] : nil
     let megabytes = arguments.first.flatMap(Double.init) ?? 100
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("x12-validate-bench-\(getpid())")
-    let path = directory.appendingPathComponent("claims.837").path
+    let path = existing ?? directory.appendingPathComponent("claims.837").path
     do {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try writeBenchmarkClaims(to: path, megabytes: megabytes)
+        if existing == nil {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try writeBenchmarkClaims(to: path, megabytes: megabytes)
+        }
+        defer { if existing == nil { try? FileManager.default.removeItem(at: directory) } }
         let size = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
         guard let specs = SpecLibrary.locate() else {
             FileHandle.standardError.write(Data("cannot find specs/ (run from the package directory or set X12_SPECS)\n".utf8))

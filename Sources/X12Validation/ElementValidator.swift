@@ -63,13 +63,19 @@ struct ElementValidator {
                                 "\(name()) is not used in this guide but has a value"))
             return
         }
-        let parts = split(bytes, on: delimiters.component)
-        if parts.count > components.count {
+        // Walk the components in place (no array of parts).
+        var start = bytes.startIndex
+        var partCount = 1
+        for byte in bytes where byte == delimiters.component { partCount += 1 }
+        if partCount > components.count {
             issues.append(issue(.tooManyComponents, "13", definition, definition.position, components.count + 1, text(bytes),
-                                "\(name()) has \(parts.count) components; the guide defines \(components.count)"))
+                                "\(name()) has \(partCount) components; the guide defines \(components.count)"))
         }
         for (index, component) in components.enumerated() {
-            let part = index < parts.count ? parts[index] : ArraySlice<UInt8>()
+            var end = start
+            while end < bytes.endIndex && bytes[end] != delimiters.component { end += 1 }
+            let part = start <= bytes.endIndex ? bytes[start..<end] : ArraySlice<UInt8>()
+            start = end < bytes.endIndex ? end + 1 : bytes.endIndex + 1
             func componentLabel() -> String { "\(label())-\(index + 1)" }
             if part.isEmpty {
                 if component.usage == .required {
@@ -155,7 +161,7 @@ struct ElementValidator {
         case .binary:
             break
         }
-        if let codes = definition.codes, !codes.contains(text(bytes)) {
+        if let codes = definition.codes, let list = definition.codeList, !list.contains(bytes) {
             let sample = codes.count <= 12 ? ": expected one of " + codes.sorted().joined(separator: ", ") : ""
             issues.append(issue(.invalidCode, "7", definition, element, component, text(bytes),
                                 "\(name()) has the code '\(text(bytes))', which the guide does not allow here\(sample)"))
@@ -223,21 +229,6 @@ struct ElementValidator {
     }
 
     private func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
-
-    private func split(_ bytes: ArraySlice<UInt8>, on separator: UInt8) -> [ArraySlice<UInt8>] {
-        var parts: [ArraySlice<UInt8>] = []
-        var start = bytes.startIndex
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            if bytes[index] == separator {
-                parts.append(bytes[start..<index])
-                start = index + 1
-            }
-            index += 1
-        }
-        parts.append(bytes[start..<bytes.endIndex])
-        return parts
-    }
 
     /// The 5010 extended character set: letters, digits, space and `!"&'()*+,-./:;?=%~@[]_{}\|<>^`#$`.
     static let allowedCharacters: [Bool] = {

@@ -19,7 +19,11 @@ public final class ImplementationSpec: @unchecked Sendable {
     /// Every segment id used anywhere in the guide.
     let knownSegmentIds: Set<String>
     /// Segment ids some rule looks at.
-    let ruleSegmentIds: Set<String>
+    let ruleSegmentIds: [String]
+    /// Rules that keep state per loop occurrence, by scope loop id (`""` = the transaction set).
+    let scopedRules: [String: [RuleSpec]]
+    /// Loop ids some `excludesLoop` rule forbids.
+    let excludedLoops: Set<String>
 
     init(file: SpecFile, codeLists: [String: Set<String>]) throws(SpecError) {
         transactionSetId = file.transactionSet
@@ -35,7 +39,19 @@ public final class ImplementationSpec: @unchecked Sendable {
         knownSegmentIds = ids
         hierarchy = (file.hierarchy ?? [:]).mapValues(Set.init)
         rules = try (file.rules ?? []).map { rule throws(SpecError) in try RuleSpec(rule, spec: file.implementation) }
-        ruleSegmentIds = rules.reduce(into: Set<String>()) { $0.formUnion($1.segmentIds) }
+        var scoped: [String: [RuleSpec]] = [:]
+        var excluded: Set<String> = []
+        for rule in rules {
+            switch rule.kind {
+            case .npi: continue
+            case .excludesLoop(_, let loop): excluded.insert(loop)
+            default: break
+            }
+            scoped[rule.scope, default: []].append(rule)
+        }
+        scopedRules = scoped
+        excludedLoops = excluded
+        ruleSegmentIds = rules.reduce(into: Set<String>()) { $0.formUnion($1.segmentIds) }.sorted()
         root.finish()
     }
 
@@ -248,6 +264,37 @@ struct MatchKey: Sendable {
     var element: Int
     var component: Int?
     var codes: Set<String>
+    /// The codes as bytes, compared without building strings.
+    let codeList: CodeList
+
+    init(element: Int, component: Int?, codes: Set<String>) {
+        self.element = element
+        self.component = component
+        self.codes = codes
+        codeList = CodeList(codes)
+    }
+}
+
+/// A set of codes that answers `contains` on raw bytes: a linear scan for short lists, a hash set for long ones.
+struct CodeList: Sendable {
+    private let small: [[UInt8]]
+    private let large: Set<String>?
+
+    init(_ codes: Set<String>) {
+        if codes.count <= 12 {
+            small = codes.sorted().map { Array($0.utf8) }
+            large = nil
+        } else {
+            small = []
+            large = codes
+        }
+    }
+
+    func contains(_ bytes: ArraySlice<UInt8>) -> Bool {
+        if let large { return large.contains(String(decoding: bytes, as: UTF8.self)) }
+        for code in small where code.count == bytes.count && code.elementsEqual(bytes) { return true }
+        return false
+    }
 }
 
 /// One element (or component) definition.
@@ -261,6 +308,8 @@ final class ElementSpec: @unchecked Sendable {
     var maxLength: Int
     /// Allowed values (list from the guide plus any external list); `nil` = any value.
     var codes: Set<String>?
+    /// The same values for byte comparisons.
+    var codeList: CodeList?
     var pattern: NSRegularExpression?
     /// Components for a composite; `nil` for a simple element.
     var components: [ElementSpec]?
@@ -282,6 +331,7 @@ final class ElementSpec: @unchecked Sendable {
         self.minLength = minLength
         self.maxLength = maxLength
         self.codes = codes
+        self.codeList = nil
         self.pattern = pattern
         self.components = components
         self.isDefined = isDefined
@@ -303,6 +353,7 @@ final class ElementSpec: @unchecked Sendable {
             codes = (codes ?? []).union(external)
         }
         self.codes = codes
+        codeList = codes.map(CodeList.init)
         if let text = file.pattern {
             do {
                 pattern = try NSRegularExpression(pattern: text)

@@ -18,8 +18,6 @@ struct TransactionValidator {
     private var frames: [Frame] = []
     private(set) var findings: [ValidationFinding] = []
     private(set) var annotations: [LoopAnnotation] = []
-    /// Guide loop id of every segment placed so far, by position.
-    private var loopIds: [String?] = []
     private let annotate: Bool
     private var hierarchy = HierarchyChecker()
     /// Position (ST = 1) of the segment being processed.
@@ -46,7 +44,6 @@ struct TransactionValidator {
             } else {
                 (placed, startsLoop) = place(segment, id: id, elements: elements)
             }
-            loopIds.append(loopId(upTo: frames.count - 1))
             if annotate { record(segment: id, spec: placed, startsLoop: startsLoop) }
             guard let placed else { continue }
             if id == "CLM" { frames[frames.count - 1].claimId = segment[1] }
@@ -92,9 +89,21 @@ struct TransactionValidator {
         guard candidate.id == id else { return false }
         guard let key = candidate.match else { return true }
         guard key.element <= elements.count else { return false }
-        let element = elements[key.element - 1]
-        let value = key.component.map { element.component($0) } ?? element.text
-        return key.codes.contains(value)
+        let bytes = elements[key.element - 1].bytes
+        guard let component = key.component else { return key.codeList.contains(bytes) }
+        var start = bytes.startIndex
+        var seen = 1
+        let separator = elements[key.element - 1].delimiters.component
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == separator {
+                if seen == component { break }
+                seen += 1
+                start = index + 1
+            }
+            index += 1
+        }
+        return seen == component && key.codeList.contains(bytes[start..<index])
     }
 
     /// Finds where `segment` goes, updates the loop stack and reports structure problems.
@@ -150,13 +159,15 @@ struct TransactionValidator {
     }
 
     private mutating func enter(_ loop: LoopSpec, segment: Segment) {
-        let enclosing = frames.flatMap(\.rules)
         frames.append(Frame(loop: loop, cursor: 0, counts: Self.initialCounts(loop), rules: ruleStates(for: loop), claimId: nil))
-        for state in enclosing {
-            if case .excludesLoop(_, let excluded) = state.rule.kind, excluded == loop.id, state.triggered {
-                var finding = ValidationFinding(severity: state.rule.severity, kind: .situationalRule, message: state.rule.message)
-                finding.segmentErrorCode = "I9"
-                add(finding, segmentId: segment.id)
+        if spec.excludedLoops.contains(loop.id) {
+            for depth in 0..<(frames.count - 1) {
+                for state in frames[depth].rules {
+                    guard case .excludesLoop(_, let excluded) = state.rule.kind, excluded == loop.id, state.triggered else { continue }
+                    var finding = ValidationFinding(severity: state.rule.severity, kind: .situationalRule, message: state.rule.message)
+                    finding.segmentErrorCode = "I9"
+                    add(finding, segmentId: segment.id)
+                }
             }
         }
         if case .loop(let first) = loop.children.first { enter(first, segment: segment) }
@@ -231,22 +242,19 @@ struct TransactionValidator {
     private struct RuleState {
         let rule: RuleSpec
         var total = Decimal(0)
-        var anchor: (index: Int, element: Int)?
+        var anchor: (index: Int, element: Int, loopId: String?)?
         var counter = 0
         var triggered = false
         var triggerIndex: Int?
+        var triggerLoop: String?
         var satisfied = false
         /// An amount of the balance was not a number (already reported as an element error).
         var unreadable = false
     }
 
     private func ruleStates(for loop: LoopSpec) -> [RuleState] {
-        spec.rules.filter { $0.scope == loop.id && !isUnscoped($0) }.map { RuleState(rule: $0) }
-    }
-
-    private func isUnscoped(_ rule: RuleSpec) -> Bool {
-        if case .npi = rule.kind { return true }
-        return false
+        guard let rules = spec.scopedRules[loop.id] else { return [] }
+        return rules.map { RuleState(rule: $0) }
     }
 
     private mutating func applyRules(_ segment: Segment, id: String) {
@@ -272,7 +280,7 @@ struct TransactionValidator {
                 switch state.rule.kind {
                 case .balance(let terms):
                     for term in terms where term.segment == id {
-                        if state.anchor == nil { state.anchor = (index, term.elements[0]) }
+                        if state.anchor == nil { state.anchor = (index, term.elements[0], loopId(upTo: frames.count - 1)) }
                         for element in term.elements {
                             let text = segment[element]
                             if text.isEmpty { continue }
@@ -300,6 +308,7 @@ struct TransactionValidator {
                     if when.segment == id, when.values.contains(value(segment, element: when.element, component: when.component)) {
                         state.triggered = true
                         state.triggerIndex = index
+                        state.triggerLoop = loopId(upTo: frames.count - 1)
                     }
                     if segmentId == id, segment[1] == qualifier { state.satisfied = true }
                 case .excludesLoop(let when, _):
@@ -325,13 +334,13 @@ struct TransactionValidator {
             finding.element = anchor.element
             let segment = set.segments[anchor.index - 1]
             finding.value = segment[anchor.element]
-            add(finding, at: anchor.index, segmentId: segment.id)
+            add(finding, at: anchor.index, segmentId: segment.id, loopId: anchor.loopId)
         case .requires(_, let segmentId, let qualifier):
             guard state.triggered, !state.satisfied, let trigger = state.triggerIndex else { return }
             var finding = ValidationFinding(severity: state.rule.severity, kind: .situationalRule, message: state.rule.message)
             finding.segmentErrorCode = "I6"
             finding.value = qualifier
-            add(finding, at: trigger, segmentId: segmentId)
+            add(finding, at: trigger, segmentId: segmentId, loopId: state.triggerLoop)
         default:
             return
         }
@@ -369,7 +378,7 @@ struct TransactionValidator {
     }
 
     /// Fills in where `finding` is (the segment being processed, or `segment`'s own position) and keeps it.
-    private mutating func add(_ finding: ValidationFinding, at position: Int? = nil, segmentId: String) {
+    private mutating func add(_ finding: ValidationFinding, at position: Int? = nil, segmentId: String, loopId knownLoop: String?? = nil) {
         var finding = finding
         let position = position ?? index
         let segment = set.segments[position - 1]
@@ -377,13 +386,9 @@ struct TransactionValidator {
         finding.fileSegmentIndex = segment.position.segmentIndex
         finding.line = segment.position.line
         if finding.segmentId == nil { finding.segmentId = segmentId }
-        finding.loopId = position == index ? loopId(upTo: frames.count - 1) : annotationsLoop(at: position)
+        finding.loopId = knownLoop ?? (position == index ? loopId(upTo: frames.count - 1) : nil)
         finding.claimId = claimId(upTo: frames.count - 1)
         findings.append(stamp(finding))
-    }
-
-    private func annotationsLoop(at position: Int) -> String? {
-        position <= loopIds.count ? loopIds[position - 1] : nil
     }
 
     private func stamp(_ finding: ValidationFinding) -> ValidationFinding {
