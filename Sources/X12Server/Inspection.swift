@@ -17,8 +17,10 @@ struct Inspection: Sendable {
     var fileName: String
     /// Size of the upload in bytes.
     var byteCount: Int
-    /// Every segment read, in file order.
+    /// The segments kept for the tree, in file order: the first `rowLimit`, then only those with findings.
     var rows: [SegmentRow]
+    /// Number of segments read (including those not kept in `rows`).
+    var segmentCount = 0
     /// One entry per ST..SE transaction set.
     var transactionSets: [TransactionSummary]
     /// Findings to show inline, keyed by file segment index (findings without one are under key 0).
@@ -28,8 +30,16 @@ struct Inspection: Sendable {
     /// Loops opened by a segment, keyed by the file segment index of the segment that opens them.
     var loops: [Int: LoopLabel] = [:]
 
+    /// Segments kept in full by default; past this only segments with findings are kept, so a 50 MB
+    /// file gives a page a browser can open and the server's memory stays near the upload's size.
+    static let defaultRowLimit = 20_000
+
     /// Reads `bytes` segment by segment, recording the tree and the envelope faults.
-    init(fileName: String, bytes: [UInt8]) {
+    ///
+    /// - Parameters:
+    ///   - rowLimit: how many segments to keep for the tree before keeping only those with findings.
+    ///   - keep: file segment indexes to keep past the limit (the segments other checks found fault with).
+    init(fileName: String, bytes: [UInt8], rowLimit: Int = Inspection.defaultRowLimit, keep: Set<Int> = []) {
         self.fileName = fileName
         byteCount = bytes.count
         rows = []
@@ -43,9 +53,11 @@ struct Inspection: Sendable {
             while let segment = try reader.next() {
                 let problems = tracker.consume(segment)
                 let inSet = tracker.level == .transactionSet || segment.hasId("SE")
-                rows.append(SegmentRow(segment: segment, depth: depth.depth(of: segment),
-                                       transactionPosition: inSet && tracker.transactionSegmentIndex > 0
-                                           ? tracker.transactionSegmentIndex : nil))
+                let row = SegmentRow(segment: segment, depth: depth.depth(of: segment),
+                                     transactionPosition: inSet && tracker.transactionSegmentIndex > 0
+                                         ? tracker.transactionSegmentIndex : nil)
+                segmentCount += 1
+                if segmentCount <= rowLimit || !problems.isEmpty || keep.contains(row.index) { rows.append(row) }
                 for problem in problems { add(Finding(problem.error)) }
                 if segment.hasId("ST"), let header = tracker.transactionSet, let interchange = tracker.interchange {
                     openSet = transactionSets.count
@@ -71,6 +83,19 @@ struct Inspection: Sendable {
     /// Attaches a finding to its segment.
     mutating func add(_ finding: Finding) {
         findings[finding.segmentIndex ?? 0, default: []].append(finding)
+    }
+
+    /// The kept row of file segment `index`, found by binary search (rows are in file order).
+    func row(at index: Int) -> SegmentRow? {
+        var low = 0
+        var high = rows.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            let candidate = rows[middle].index
+            if candidate == index { return rows[middle] }
+            if candidate < index { low = middle + 1 } else { high = middle - 1 }
+        }
+        return nil
     }
 
     /// Number of error findings.

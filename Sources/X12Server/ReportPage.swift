@@ -16,7 +16,7 @@ enum ReportPage {
         body.append(summary(inspection))
         body.append(findingList(inspection))
         for section in sections { body.append(section) }
-        body.append(SegmentTreeView.render(inspection, maximumRows: maximumTreeRows))
+        body.append(SegmentTreeView.render(inspection))
         return PageLayout.document(title: inspection.fileName, body: body)
     }
 
@@ -32,8 +32,8 @@ enum ReportPage {
         html.raw("</p>\n<p class=\"muted\">")
         html.text(ByteCount.text(inspection.byteCount))
         html.raw(" · ")
-        html.number(inspection.rows.count)
-        html.raw(inspection.rows.count == 1 ? " segment · " : " segments · ")
+        html.number(inspection.segmentCount)
+        html.raw(inspection.segmentCount == 1 ? " segment · " : " segments · ")
         html.number(inspection.transactionSets.count)
         html.raw(inspection.transactionSets.count == 1 ? " transaction set · " : " transaction sets · ")
         html.number(inspection.errorCount)
@@ -98,9 +98,7 @@ enum ReportPage {
     }
 
     private static func segmentId(_ inspection: Inspection, _ index: Int) -> String? {
-        guard index >= 1, index <= inspection.rows.count else { return nil }
-        let row = inspection.rows[index - 1]
-        return row.index == index ? row.segment.id : nil
+        inspection.row(at: index)?.segment.id
     }
 }
 

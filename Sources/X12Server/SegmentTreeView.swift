@@ -3,18 +3,16 @@ import X12
 /// The segment tree: every segment numbered (in the file and inside its transaction set), indented by
 /// envelope and hierarchy, loop names above the segments that open a loop, findings inline.
 enum SegmentTreeView {
-    static func render(_ inspection: Inspection, maximumRows: Int) -> HTML {
+    static func render(_ inspection: Inspection) -> HTML {
         var html = HTML()
         html.raw("<h2 id=\"tree\">Segments</h2>\n")
         html.raw("<p class=\"muted\"># = position in the file · ST# = position in the transaction set (the number a 999 IK302 reports)</p>\n")
         html.raw("<table class=\"tree\" id=\"segment-tree\">\n<tr class=\"head\"><td class=\"n\">#</td><td class=\"p\">ST#</td><td class=\"s\"></td></tr>\n")
-        var skipped = 0
-        for (offset, row) in inspection.rows.enumerated() {
+        var previousIndex = 0
+        for row in inspection.rows {
             let findings = inspection.findings[row.index] ?? []
-            if offset >= maximumRows && findings.isEmpty {
-                skipped += 1
-                continue
-            }
+            if row.index > previousIndex + 1 { gapRow(&html, row.index - previousIndex - 1) }
+            previousIndex = row.index
             if let loop = inspection.loops[row.index] {
                 html.raw("<tr class=\"loop\"><td class=\"n\"></td><td class=\"p\"></td><td class=\"s\"")
                 indent(&html, row.depth)
@@ -31,15 +29,16 @@ enum SegmentTreeView {
                 findingRow(&html, finding, row: row)
             }
         }
+        if inspection.segmentCount > previousIndex { gapRow(&html, inspection.segmentCount - previousIndex) }
         html.raw("</table>\n")
-        if skipped > 0 {
-            html.raw("<p class=\"muted\" id=\"rows-skipped\">")
-            html.number(skipped)
-            html.raw(" segments without findings after the first ")
-            html.number(maximumRows)
-            html.raw(" are not shown.</p>\n")
-        }
         return html
+    }
+
+    /// A row standing for segments left out of a large file's tree.
+    private static func gapRow(_ html: inout HTML, _ count: Int) {
+        html.raw("<tr class=\"gap\"><td class=\"n\">…</td><td class=\"p\"></td><td class=\"s muted\">")
+        html.number(count)
+        html.raw(count == 1 ? " segment without findings not shown</td></tr>\n" : " segments without findings not shown</td></tr>\n")
     }
 
     private static func indent(_ html: inout HTML, _ depth: Int) {

@@ -59,3 +59,26 @@ final class FormParsingTests: XCTestCase {
         XCTAssertEqual(ByteCount.text(1), "1 byte")
     }
 }
+
+final class InspectionTests: XCTestCase {
+    func testLargeFilesKeepOnlyTheFirstRowsAndRowsWithFindings() throws {
+        let fixture = try Fixture.bytes("invalid-837p.x12")
+        let inspection = Inspection(fileName: "f", bytes: fixture, rowLimit: 5, keep: [12])
+        XCTAssertEqual(inspection.segmentCount, 27)
+        // Segments 1-5, segment 12 (asked for), and segment 25 (the SE with the count error).
+        XCTAssertEqual(inspection.rows.map(\.index), [1, 2, 3, 4, 5, 12, 25])
+        XCTAssertEqual(inspection.row(at: 25)?.segment.id, "SE")
+        XCTAssertNil(inspection.row(at: 6))
+        let tree = SegmentTreeView.render(inspection).output
+        XCTAssertTrue(tree.contains("<tr class=\"gap\"><td class=\"n\">…</td><td class=\"p\"></td><td class=\"s muted\">6 segments without findings not shown</td></tr>"))
+        XCTAssertTrue(tree.contains("<td class=\"s muted\">2 segments without findings not shown</td></tr>\n</table>"))
+    }
+
+    func testTreeDepthFollowsEnvelopeAndHierarchy() throws {
+        let inspection = Inspection(fileName: "f", bytes: try Fixture.bytes("valid-837p.x12"))
+        // ISA GS ST BHT NM1 PER NM1 HL(20) NM1 N3 N4 REF HL(22, child of 1) SBR ... SE GE IEA
+        XCTAssertEqual(inspection.rows.map(\.depth),
+                       [0, 1, 2, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 2, 1, 0])
+        XCTAssertEqual(inspection.rows.map(\.transactionPosition), [nil, nil] + (1...23).map { $0 } + [nil, nil])
+    }
+}
