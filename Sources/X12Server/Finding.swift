@@ -16,6 +16,8 @@ struct Finding: Sendable, Equatable {
     var elementPosition: Int?
     /// 1-based component position inside the element.
     var componentPosition: Int?
+    /// The implementation guide loop the segment is in (`2010AA`), when known.
+    var loopId: String?
     /// A sentence a support person understands.
     var message: String
     /// The code scripts and trading partners use (`I12`, `controlNumberMismatch`).
@@ -34,11 +36,12 @@ struct Finding: Sendable, Equatable {
     }
 
     /// A finding from its parts.
-    init(segmentIndex: Int?, elementPosition: Int?, componentPosition: Int? = nil, message: String, code: String,
-         severity: Severity) {
+    init(segmentIndex: Int?, elementPosition: Int?, componentPosition: Int? = nil, loopId: String? = nil,
+         message: String, code: String, severity: Severity) {
         self.segmentIndex = segmentIndex
         self.elementPosition = elementPosition
         self.componentPosition = componentPosition
+        self.loopId = loopId
         self.message = message
         self.code = code
         self.severity = severity

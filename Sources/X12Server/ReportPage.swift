@@ -107,6 +107,7 @@ enum FindingText {
     static func location(_ finding: Finding, segmentId: String?) -> String {
         var text = "segment \(finding.segmentIndex ?? 0)"
         if let segmentId { text += " (\(segmentId))" }
+        if let loopId = finding.loopId { text += " loop \(loopId)" }
         if let element = finding.elementPosition {
             text += " element \(element)"
             if let component = finding.componentPosition { text += " component \(component)" }
