@@ -112,6 +112,9 @@ grep -q 'id="verdict">INVALID' "$work/report-invalid.html" || fail "the invalid 
 expected='SE01 says 21 segments but the transaction set has 23 (ST through SE)'
 grep -qF "$expected" "$work/report-invalid.html" || fail "the report does not show the error line: $expected"
 grep -qF '<span class="el bad" title="SE01">21</span>' "$work/report-invalid.html" || fail "SE01 is not marked at the element"
+expected="DTP03 (Service Date) '20241310' is not a valid D8 value <code>IK403 8 · invalidDate</code>"
+grep -qF "$expected" "$work/report-invalid.html" || fail "the report does not show the validation error line: $expected"
+grep -qF 'Loop 2010AA · Billing Provider Name' "$work/report-invalid.html" || fail "the tree does not name loop 2010AA"
 browse shot "file://$work/submit-invalid.html" "$shots/report-invalid.png"
 
 # 3. A valid file pasted into the text form.

@@ -25,13 +25,12 @@ enum HTTPResponses {
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    /// A CSV download named `fileName`.
-    static func csv(_ text: String, fileName: String) -> Response {
+    /// A body of another type (CSV, NDJSON).
+    static func typed(_ bytes: [UInt8], contentType: String, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"\(fileName)\""
+        headers[.contentType] = contentType
         headers[.cacheControl] = "no-store"
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     /// `{"error": message, "status": code}`: how every /api route reports a request it cannot answer.

@@ -29,6 +29,13 @@ struct Inspection: Sendable {
     var fatalError: X12Error?
     /// Loops opened by a segment, keyed by the file segment index of the segment that opens them.
     var loops: [Int: LoopLabel] = [:]
+    /// Whether the file holds a TA1 interchange acknowledgment.
+    var hasInterchangeAcknowledgment = false
+    /// How many segments are kept in full; past this only segments with findings are kept.
+    private(set) var rowLimit: Int
+    /// The transaction sets that start within the first `rowLimit` segments, each cut at the row
+    /// limit: enough to name the loops of the rows shown without holding a large set twice.
+    private(set) var leadingSets: [TransactionSet] = []
 
     /// Segments kept in full by default; past this only segments with findings are kept, so a 50 MB
     /// file gives a page a browser can open and the server's memory stays near the upload's size.
@@ -38,13 +45,17 @@ struct Inspection: Sendable {
     ///
     /// - Parameters:
     ///   - rowLimit: how many segments to keep for the tree before keeping only those with findings.
-    ///   - keep: file segment indexes to keep past the limit (the segments other checks found fault with).
-    init(fileName: String, bytes: [UInt8], rowLimit: Int = Inspection.defaultRowLimit, keep: Set<Int> = []) {
+    ///   - findings: the findings to show (the validator's, which include the envelope faults); `nil`
+    ///     shows the envelope faults this reading finds.
+    init(fileName: String, bytes: [UInt8], rowLimit: Int = Inspection.defaultRowLimit, findings given: [Finding]? = nil) {
         self.fileName = fileName
+        self.rowLimit = rowLimit
         byteCount = bytes.count
         rows = []
         transactionSets = []
         findings = [:]
+        for finding in given ?? [] { add(finding) }
+        let keep = Set(findings.keys)
         let reader = SegmentReader(bytes: bytes)
         var tracker = EnvelopeTracker()
         var depth = TreeDepth()
@@ -57,9 +68,18 @@ struct Inspection: Sendable {
                                      transactionPosition: inSet && tracker.transactionSegmentIndex > 0
                                          ? tracker.transactionSegmentIndex : nil)
                 segmentCount += 1
-                if segmentCount <= rowLimit || !problems.isEmpty || keep.contains(row.index) { rows.append(row) }
-                for problem in problems { add(Finding(problem.error)) }
+                let ownProblems = given == nil ? problems : []
+                if segmentCount <= rowLimit || !ownProblems.isEmpty || keep.contains(row.index) { rows.append(row) }
+                for problem in ownProblems { add(Finding(problem.error)) }
+                if segment.hasId("TA1") { hasInterchangeAcknowledgment = true }
+                if inSet, segmentCount <= rowLimit, !segment.hasId("ST"), !leadingSets.isEmpty, openSet != nil {
+                    leadingSets[leadingSets.count - 1].segments.append(segment)
+                }
                 if segment.hasId("ST"), let header = tracker.transactionSet, let interchange = tracker.interchange {
+                    if segmentCount <= rowLimit {
+                        leadingSets.append(TransactionSet(interchange: interchange, group: tracker.group, header: header,
+                                                          segments: [segment]))
+                    }
                     openSet = transactionSets.count
                     transactionSets.append(TransactionSummary(
                         id: header.id, controlNumber: header.controlNumber,
@@ -73,10 +93,12 @@ struct Inspection: Sendable {
                 }
                 if !inSet { openSet = nil }
             }
-            for problem in tracker.finish() { add(Finding(problem.error)) }
+            if given == nil {
+                for problem in tracker.finish() { add(Finding(problem.error)) }
+            }
         } catch {
             fatalError = error
-            add(Finding(error))
+            if given == nil { add(Finding(error)) }
         }
     }
 

@@ -1,4 +1,6 @@
-/// How `x12 serve` runs: where it listens, how much it accepts, which ledger it reads.
+import Foundation
+
+/// How `x12 serve` runs: where it listens, how much it accepts, where the validation specs are.
 public struct InspectorConfiguration: Sendable {
     /// The interface to bind; loopback unless the user asks otherwise.
     public var host: String
@@ -7,14 +9,19 @@ public struct InspectorConfiguration: Sendable {
     /// The largest request body accepted, in bytes; larger uploads get a 413.
     public var maxUploadBytes: Int
 
+    /// The implementation-guide specs directory; `nil` runs without validation.
+    public var specsDirectory: URL?
+
     /// The default upload limit: 50 MB.
     public static let defaultMaxUploadBytes = 50 * 1024 * 1024
 
     /// Creates a configuration; the defaults match `x12 serve` without options.
-    public init(host: String = "127.0.0.1", port: Int = 8080, maxUploadBytes: Int = InspectorConfiguration.defaultMaxUploadBytes) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxUploadBytes: Int = InspectorConfiguration.defaultMaxUploadBytes,
+                specsDirectory: URL? = nil) {
         self.host = host
         self.port = port
         self.maxUploadBytes = maxUploadBytes
+        self.specsDirectory = specsDirectory
     }
 
     /// The address to print for people: `http://127.0.0.1:8080/`.

@@ -1,5 +1,6 @@
 import Hummingbird
 import X12
+import X12Validation
 
 /// The handlers behind the inspector's routes. Every failure becomes a page or JSON error; nothing
 /// a client sends can produce a 500.
@@ -12,6 +13,14 @@ struct InspectorRoutes: Sendable {
     }
 
     let configuration: InspectorConfiguration
+    let builder: ReportBuilder
+    let responder: APIResponder
+
+    init(configuration: InspectorConfiguration, validator: Validator?) {
+        self.configuration = configuration
+        builder = ReportBuilder(validator: validator)
+        responder = APIResponder(validator: validator)
+    }
 
     func uploadPage() -> Response {
         HTTPResponses.html(UploadPage.render(maxUploadBytes: configuration.maxUploadBytes))
@@ -29,21 +38,19 @@ struct InspectorRoutes: Sendable {
         } catch {
             return HTTPResponses.html(ErrorPage.render(title: "Nothing to inspect", errorLine: error.message), status: .badRequest)
         }
-        let inspection = Inspection(fileName: upload.fileName, bytes: upload.bytes)
-        if inspection.rows.isEmpty, let fatal = inspection.fatalError {
-            return HTTPResponses.html(ErrorPage.render(
-                title: "This is not an X12 file we can read",
-                errorLine: upload.fileName + ":" + fatal.description,
-                detail: "An X12 interchange starts with a 106-character ISA segment that sets the delimiters."),
-                status: .unprocessableContent)
-        }
-        return HTTPResponses.html(ReportPage.render(inspection))
+        let page = builder.page(for: upload)
+        return HTTPResponses.html(page.document, status: page.status)
     }
 
     func api(_ kind: APIKind, _ request: Request) async -> Response {
         switch await readBody(request) {
-        case .success:
-            return HTTPResponses.jsonError("/api/\(kind.rawValue) is not available in this build yet: the \(kind.rawValue) module has not been integrated", status: .notImplemented)
+        case .success(let body):
+            let format = request.uri.queryParameters.get("format")
+            switch kind {
+            case .validate: return responder.validate(body)
+            case .remit: return responder.remit(body, format: format)
+            case .ack: return responder.ack(body, format: format)
+            }
         case .failure(.tooLarge(let limit)):
             return HTTPResponses.jsonError("the request body is larger than the \(ByteCount.text(limit)) upload limit (x12 serve --max-upload-mb)", status: .contentTooLarge)
         case .failure(.unreadable):

@@ -1,4 +1,5 @@
 import Hummingbird
+import X12Validation
 
 /// Builds the `x12 serve` web inspector: the router with every route, and the application around it.
 ///
@@ -9,10 +10,13 @@ import Hummingbird
 ///   CLI's `--format json`.
 public enum InspectorServer {
     /// The router answering every inspector route.
-    public static func router(configuration: InspectorConfiguration) -> Router<BasicRequestContext> {
+    ///
+    /// - Throws: ``SpecError`` when `configuration.specsDirectory` is set and its specs cannot be loaded.
+    public static func router(configuration: InspectorConfiguration) throws -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: RequestSummaryMiddleware())
-        let routes = InspectorRoutes(configuration: configuration)
+        let validator = try configuration.specsDirectory.map { directory throws in try Validator(specsDirectory: directory) }
+        let routes = InspectorRoutes(configuration: configuration, validator: validator)
         router.get("/") { _, _ in routes.uploadPage() }
         router.post("/inspect") { request, _ in await routes.inspect(request) }
         router.post("/api/validate") { request, _ in await routes.api(.validate, request) }
@@ -26,12 +30,13 @@ public enum InspectorServer {
     ///
     /// - Parameter onListening: called with the URL once the server accepts connections (with the
     ///   real port when `port` is 0).
+    /// - Throws: ``SpecError`` when the specs cannot be loaded.
     public static func application(
         configuration: InspectorConfiguration,
         onListening: @escaping @Sendable (String) async -> Void = { _ in }
-    ) -> some ApplicationProtocol {
+    ) throws -> some ApplicationProtocol {
         Application(
-            router: router(configuration: configuration),
+            router: try router(configuration: configuration),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "x12-inspector"),
             onServerRunning: { channel in
                 var bound = configuration
@@ -39,6 +44,19 @@ public enum InspectorServer {
                 await onListening(bound.url)
             }
         )
+    }
+}
+
+extension InspectorServer {
+    /// Builds the application and runs it until SIGINT or SIGTERM, then shuts down gracefully:
+    /// requests in flight finish before this returns.
+    ///
+    /// - Throws: ``SpecError`` when the specs cannot be loaded, or the server's error when it cannot
+    ///   bind (port in use, unknown host).
+    public static func run(configuration: InspectorConfiguration,
+                           onListening: @escaping @Sendable (String) async -> Void) async throws {
+        let application = try application(configuration: configuration, onListening: onListening)
+        try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
 }
 

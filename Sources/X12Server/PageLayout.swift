@@ -46,11 +46,13 @@ enum PageLayout {
     table.tree td.n, table.tree td.p { color: var(--muted); text-align: right; width: 4.5em; user-select: none; border-right: 1px solid var(--line); }
     table.tree tr:hover td { background: #f0f5fb; }
     table.tree tr.bad td.s { background: var(--bad-bg); }
+    table.tree tr.warn td.s { background: var(--warn-bg); }
     table.tree tr.loop td { color: var(--accent); font-weight: 600; padding-top: 6px; font-family: system-ui, sans-serif; font-size: 13px; }
     table.tree tr.finding td.s { font-family: system-ui, sans-serif; font-size: 13px; }
     .sid { font-weight: 700; color: #17324d; }
     .sep { color: #9aa7b5; }
     .el.bad { background: #f7c6c2; outline: 1px solid var(--bad); border-radius: 2px; }
+    .el.warn { background: #ffe3a3; outline: 1px solid var(--warn); border-radius: 2px; }
     .finding-line { display: inline-block; border-left: 3px solid var(--bad); background: var(--bad-bg); color: var(--bad); padding: 1px 8px; margin: 1px 0 3px; }
     .finding-line.warning { border-color: var(--warn); background: var(--warn-bg); color: var(--warn); }
     .finding-line code { background: #fff; padding: 0 4px; border-radius: 3px; }

@@ -50,7 +50,8 @@ enum SegmentTreeView {
     private static func segmentRow(_ html: inout HTML, _ row: SegmentRow, findings: [Finding]) {
         let segment = row.segment
         let id = segment.id
-        html.raw(findings.isEmpty ? "<tr id=\"seg-" : "<tr class=\"bad\" id=\"seg-")
+        let hasError = findings.contains { $0.severity == .error }
+        html.raw(findings.isEmpty ? "<tr id=\"seg-" : hasError ? "<tr class=\"bad\" id=\"seg-" : "<tr class=\"warn\" id=\"seg-")
         html.number(row.index)
         html.raw("\"><td class=\"n\">")
         html.number(row.index)
@@ -61,13 +62,15 @@ enum SegmentTreeView {
         html.raw("><span class=\"sid\">")
         html.text(id)
         html.raw("</span>")
-        let badElements = Set(findings.compactMap(\.elementPosition))
+        let badElements = Set(findings.filter { $0.severity == .error }.compactMap(\.elementPosition))
+        let warnedElements = Set(findings.compactMap(\.elementPosition))
         let separator = String(decoding: [segment.delimiters.element], as: UTF8.self)
         for (offset, element) in segment.elements.enumerated() {
             let position = offset + 1
             html.raw("<span class=\"sep\">")
             html.text(separator)
-            html.raw(badElements.contains(position) ? "</span><span class=\"el bad\" title=\"" : "</span><span class=\"el\" title=\"")
+            html.raw(badElements.contains(position) ? "</span><span class=\"el bad\" title=\""
+                     : warnedElements.contains(position) ? "</span><span class=\"el warn\" title=\"" : "</span><span class=\"el\" title=\"")
             html.text(FindingText.elementReference(segmentId: id, element: position, component: nil))
             html.raw("\">")
             html.text(element.text)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import X12Server
+import X12Validation
 
 /// `x12 serve`: the local web inspector for EDI support staff.
 struct ServeCommand: ParsableCommand {
@@ -25,6 +26,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("max-upload-mb"), help: "The largest upload accepted, in megabytes; larger ones get a 413.")
     var maxUploadMB = 50
 
+    @Option(help: "The implementation-guide specs directory (default: $X12_SPECS, else the package's specs/).")
+    var specs: String?
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
@@ -32,15 +36,19 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = InspectorConfiguration(host: host, port: port, maxUploadBytes: maxUploadMB * 1024 * 1024)
-        let application = InspectorServer.application(configuration: configuration) { url in
-            FileHandle.standardOutput.write("x12 inspector listening on \(url) (Ctrl-C to stop)\n")
+        let specsDirectory = SpecLibrary.locate(explicit: specs)
+        if specsDirectory == nil {
+            FileHandle.standardError.write("x12 serve: no specs directory found (--specs DIR or X12_SPECS): files are not validated\n")
         }
+        let configuration = InspectorConfiguration(host: host, port: port, maxUploadBytes: maxUploadMB * 1024 * 1024,
+                                                   specsDirectory: specsDirectory)
         let outcome = ServerOutcome()
         let finished = DispatchSemaphore(value: 0)
         Task {
             do {
-                try await application.runService()
+                try await InspectorServer.run(configuration: configuration) { url in
+                    FileHandle.standardOutput.write("x12 inspector listening on \(url) (Ctrl-C to stop)\n")
+                }
             } catch {
                 outcome.record(error)
             }
@@ -48,7 +56,11 @@ struct ServeCommand: ParsableCommand {
         }
         finished.wait()
         if let error = outcome.error {
-            FileHandle.standardError.write("x12 serve: cannot run on \(host):\(port): \(error)\n")
+            if error is SpecError {
+                FileHandle.standardError.write("x12 serve: cannot load the specs: \(error)\n")
+            } else {
+                FileHandle.standardError.write("x12 serve: cannot run on \(host):\(port): \(error)\n")
+            }
             throw CLIExit.usage
         }
         FileHandle.standardOutput.write("x12 inspector stopped\n")

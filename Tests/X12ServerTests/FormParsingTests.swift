@@ -63,15 +63,27 @@ final class FormParsingTests: XCTestCase {
 final class InspectionTests: XCTestCase {
     func testLargeFilesKeepOnlyTheFirstRowsAndRowsWithFindings() throws {
         let fixture = try Fixture.bytes("invalid-837p.x12")
-        let inspection = Inspection(fileName: "f", bytes: fixture, rowLimit: 5, keep: [12])
+        let inspection = Inspection(fileName: "f", bytes: fixture, rowLimit: 5)
         XCTAssertEqual(inspection.segmentCount, 27)
-        // Segments 1-5, segment 12 (asked for), and segment 25 (the SE with the count error).
-        XCTAssertEqual(inspection.rows.map(\.index), [1, 2, 3, 4, 5, 12, 25])
+        // Segments 1-5 and segment 25 (the SE with the count error).
+        XCTAssertEqual(inspection.rows.map(\.index), [1, 2, 3, 4, 5, 25])
+        // Only the first 5 segments of the set are kept for naming loops.
+        XCTAssertEqual(inspection.leadingSets.map { $0.segments.map(\.id) }, [["ST", "BHT", "NM1"]])
         XCTAssertEqual(inspection.row(at: 25)?.segment.id, "SE")
         XCTAssertNil(inspection.row(at: 6))
         let tree = SegmentTreeView.render(inspection).output
-        XCTAssertTrue(tree.contains("<tr class=\"gap\"><td class=\"n\">…</td><td class=\"p\"></td><td class=\"s muted\">6 segments without findings not shown</td></tr>"))
+        XCTAssertTrue(tree.contains("<tr class=\"gap\"><td class=\"n\">…</td><td class=\"p\"></td><td class=\"s muted\">19 segments without findings not shown</td></tr>"))
         XCTAssertTrue(tree.contains("<td class=\"s muted\">2 segments without findings not shown</td></tr>\n</table>"))
+    }
+
+    func testGivenFindingsReplaceTheEnvelopeReadingsAndKeepTheirRows() throws {
+        let fixture = try Fixture.bytes("invalid-837p.x12")
+        let given = Finding(segmentIndex: 12, elementPosition: 2, message: "checked elsewhere", code: "X", severity: .warning)
+        let inspection = Inspection(fileName: "f", bytes: fixture, rowLimit: 5, findings: [given])
+        XCTAssertEqual(inspection.rows.map(\.index), [1, 2, 3, 4, 5, 12])
+        XCTAssertEqual(inspection.findings, [12: [given]])
+        XCTAssertEqual(inspection.errorCount, 0)
+        XCTAssertEqual(inspection.warningCount, 1)
     }
 
     func testTreeDepthFollowsEnvelopeAndHierarchy() throws {

@@ -6,8 +6,10 @@ import XCTest
 
 /// Request-level tests of every inspector route, through Hummingbird's router test framework.
 final class InspectorAppTests: XCTestCase {
-    private func application(maxUploadBytes: Int = InspectorConfiguration.defaultMaxUploadBytes) -> some ApplicationProtocol {
-        InspectorServer.application(configuration: InspectorConfiguration(host: "127.0.0.1", port: 0, maxUploadBytes: maxUploadBytes))
+    private func application(maxUploadBytes: Int = InspectorConfiguration.defaultMaxUploadBytes,
+                             specs: URL? = Fixture.specs) throws -> some ApplicationProtocol {
+        try InspectorServer.application(configuration: InspectorConfiguration(
+            host: "127.0.0.1", port: 0, maxUploadBytes: maxUploadBytes, specsDirectory: specs))
     }
 
     // MARK: GET /
@@ -63,19 +65,52 @@ final class InspectorAppTests: XCTestCase {
         }
     }
 
-    func testInspectInvalidFileShowsErrorInlineAtTheElement() async throws {
+    func testInspectInvalidFileShowsValidationErrorsInlineAtTheElement() async throws {
         let fixture = try Fixture.bytes("invalid-837p.x12")
         try await application().test(.router) { client in
             let (headers, body) = MultipartBody.make(fields: [.init(name: "file", fileName: "invalid-837p.x12", bytes: fixture)])
             let response = try await client.execute(uri: "/inspect", method: .post, headers: headers, body: body)
             XCTAssertEqual(response.status, .ok)
             let page = String(buffer: response.body)
-            XCTAssertTrue(page.contains("<span class=\"badge invalid\" id=\"verdict\">INVALID</span>"))
-            // SE is segment 25 of the file and says 21 where ST..SE holds 23 segments.
-            XCTAssertTrue(page.contains("<tr class=\"bad\" id=\"seg-25\">"))
+            XCTAssertTrue(page.contains("<span class=\"badge invalid\" id=\"verdict\">INVALID</span> 837P professional claims"))
+            XCTAssertTrue(page.contains("27 segments · 1 transaction set · 2 errors · 1 warning</p>"))
+            // DTP*472*D8*20241310 is segment 24: month 13 is not a date (999 IK403 code 8).
+            XCTAssertTrue(page.contains("<tr class=\"bad\" id=\"seg-24\">"))
+            XCTAssertTrue(page.contains("<span class=\"el bad\" title=\"DTP03\">20241310</span>"))
+            XCTAssertTrue(page.contains("<span class=\"finding-line\"><b>DTP03</b> DTP03 (Service Date) &#39;20241310&#39; is not a valid D8 value <code>IK403 8 · invalidDate</code></span>"))
+            XCTAssertTrue(page.contains("<a href=\"#seg-24\">segment 24 (DTP) loop 2400 element 3</a>: DTP03 (Service Date)"))
+            // SE is segment 25 of the file and says 21 where ST..SE holds 23 segments (IK502 code 4).
             XCTAssertTrue(page.contains("<span class=\"el bad\" title=\"SE01\">21</span>"))
+            XCTAssertTrue(page.contains("<span class=\"finding-line\"><b>SE01</b> SE01 says 21 segments but the transaction set has 23 (ST through SE) <code>IK502 4 · transactionEnvelope</code></span>"))
+            // The NPI 1234567890 fails its check digit: a warning.
+            XCTAssertTrue(page.contains("<tr class=\"warn\" id=\"seg-9\">"))
+            XCTAssertTrue(page.contains("<span class=\"el warn\" title=\"NM109\">1234567890</span>"))
+            XCTAssertTrue(page.contains("<span class=\"finding-line warning\"><b>NM109</b> &#39;1234567890&#39; is not a valid NPI"))
+        }
+    }
+
+    func testInspectShowsLoopNamesAboveTheSegmentsThatOpenThem() async throws {
+        let fixture = try Fixture.bytes("valid-837p.x12")
+        try await application().test(.router) { client in
+            let (headers, body) = MultipartBody.make(fields: [.init(name: "file", fileName: "claims.837", bytes: fixture)])
+            let page = String(buffer: try await client.execute(uri: "/inspect", method: .post, headers: headers, body: body).body)
+            // HL*1**20*1 (segment 8) opens 2000A at depth 3; NM1*85 (segment 9) opens 2010AA inside it.
+            XCTAssertTrue(page.contains("<td class=\"s\" style=\"padding-left:62px\">Loop 2000A · Billing Provider Hierarchical Level</td></tr>\n<tr id=\"seg-8\">"))
+            XCTAssertTrue(page.contains("<td class=\"s\" style=\"padding-left:80px\">Loop 2010AA · Billing Provider Name</td></tr>\n<tr id=\"seg-9\">"))
+            XCTAssertTrue(page.contains(">Loop 2300 · Claim Information</td></tr>\n<tr id=\"seg-20\">"))
+            XCTAssertTrue(page.contains(">Loop 2400 · Service Line Number</td></tr>\n<tr id=\"seg-22\">"))
+        }
+    }
+
+    func testInspectWithoutSpecsSaysSoAndStillChecksTheEnvelope() async throws {
+        let fixture = try Fixture.bytes("invalid-837p.x12")
+        try await application(specs: nil).test(.router) { client in
+            let (headers, body) = MultipartBody.make(fields: [.init(name: "file", fileName: "invalid-837p.x12", bytes: fixture)])
+            let page = String(buffer: try await client.execute(uri: "/inspect", method: .post, headers: headers, body: body).body)
+            XCTAssertTrue(page.contains("<span class=\"badge warn\">NOT VALIDATED</span>"))
             XCTAssertTrue(page.contains("<span class=\"finding-line\"><b>SE01</b> SE01 says 21 segments but the transaction set has 23 (ST through SE) <code>countMismatch</code></span>"))
-            XCTAssertTrue(page.contains("<a href=\"#seg-25\">segment 25 (SE) element 1</a>: SE01 says 21 segments"))
+            let api = try await client.execute(uri: "/api/validate", method: .post, body: ByteBuffer(bytes: fixture))
+            XCTAssertEqual(api.status, .serviceUnavailable)
         }
     }
 
@@ -99,8 +134,7 @@ final class InspectorAppTests: XCTestCase {
             let page = String(buffer: response.body)
             XCTAssertTrue(page.contains("<span class=\"badge invalid\" id=\"verdict\">INVALID</span>"))
             XCTAssertTrue(page.contains("id=\"seg-19\""), "the segments before the cut are shown")
-            XCTAssertTrue(page.contains("<div class=\"error-line\" id=\"error-line\">cut.837:"))
-            XCTAssertTrue(page.contains("truncatedSegment"))
+            XCTAssertTrue(page.contains("<div class=\"error-line\" id=\"error-line\">cut.837:segment 20 (CLM): the input ends inside segment CLM: no segment terminator &#39;~&#39;</div>"))
         }
     }
 

@@ -7,6 +7,9 @@ enum Fixture {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/serve")
 
+    /// The package's implementation-guide specs.
+    static let specs = directory.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("specs")
+
     static func bytes(_ name: String) throws -> [UInt8] {
         Array(try Data(contentsOf: directory.appendingPathComponent(name)))
     }

@@ -1,0 +1,149 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import XCTest
+@testable import X12Server
+
+/// The 835 payments section, the 999/277CA acknowledgment sections, and the JSON of the /api routes.
+final class TransactionPagesTests: XCTestCase {
+    private func application() throws -> some ApplicationProtocol {
+        try InspectorServer.application(configuration: InspectorConfiguration(port: 0, specsDirectory: Fixture.specs))
+    }
+
+    private static func inspect(_ fixture: String, client: some TestClientProtocol) async throws -> String {
+        let (headers, body) = MultipartBody.make(fields: [.init(name: "file", fileName: fixture, bytes: try Fixture.bytes(fixture))])
+        let response = try await client.execute(uri: "/inspect", method: .post, headers: headers, body: body)
+        XCTAssertEqual(response.status, .ok)
+        return String(buffer: response.body)
+    }
+
+    // MARK: 835
+
+    func testPaymentPageShowsClaimsLinesAdjustmentsAndProviderAdjustments() async throws {
+        try await application().test(.router) { client in
+            let page = try await Self.inspect("payment-835.x12", client: client)
+            XCTAssertTrue(page.contains("<span class=\"badge valid\" id=\"verdict\">VALID</span> 835 payment/remittance advice"))
+            // 2 claims, 1 line, paid 100.00 + 0.00; BPR02 90 = 100 - PLB 10.
+            XCTAssertTrue(page.contains("<p>1 payment · 2 claims · 1 service line · paid 100.00 · 0 balancing warnings · "))
+            XCTAssertTrue(page.contains("<h3>Payment CHK10001 · 90.00 · "))
+            // CLP is segment 16 of the file (ST is 3, CLP is position 14 in the set).
+            XCTAssertTrue(page.contains("<tr class=\"claim\"><td class=\"mono\"><a href=\"#seg-16\">PCN1001</a></td><td>1 Processed as primary</td><td>RIVERA, ANA</td><td class=\"mono\">PAYERCLM1</td><td class=\"num\">150.00</td><td class=\"num\">100.00</td><td class=\"num\">20.00</td>"))
+            XCTAssertTrue(page.contains("<a href=\"#seg-19\">97110:GP</a>"))
+            XCTAssertTrue(page.contains(">CO-45 30.00</span><br><span title="))
+            XCTAssertTrue(page.contains(">PR-2 20.00</span>"))
+            XCTAssertTrue(page.contains(">4 Denied</td><td>LEE, SAM</td>"))
+            XCTAssertTrue(page.contains(">CO-29 80.00</span>"))
+            XCTAssertTrue(page.contains("<table class=\"grid plb\">"))
+            XCTAssertTrue(page.contains("<td class=\"mono\">REF123</td><td class=\"num\">10.00</td>"))
+            XCTAssertTrue(page.contains("<span class=\"badge valid\">BALANCED</span>"))
+        }
+    }
+
+    func testPaymentPageOffersTheCSVOfRemit() async throws {
+        try await application().test(.router) { client in
+            let page = try await Self.inspect("payment-835.x12", client: client)
+            let prefix = "<a id=\"csv-download\" download=\"payment-835.x12.csv\" href=\"data:text/csv;charset=utf-8;base64,"
+            let start = try XCTUnwrap(page.range(of: prefix))
+            let end = try XCTUnwrap(page[start.upperBound...].firstIndex(of: "\""))
+            let csv = String(decoding: try XCTUnwrap(Data(base64Encoded: String(page[start.upperBound..<end]))), as: UTF8.self)
+            let api = try await client.execute(uri: "/api/remit?format=csv", method: .post, body: ByteBuffer(bytes: try Fixture.bytes("payment-835.x12")))
+            XCTAssertEqual(csv, String(buffer: api.body))
+            let rows = csv.split(separator: "\n")
+            XCTAssertEqual(rows.count, 4)
+            XCTAssertTrue(rows[1].hasPrefix("line,0001,CHK10001,20240201,90.00,1512345678,EXAMPLE HEALTH PLAN,SUNRISE PHYSICAL THERAPY,1234567893,PCN1001,1,"))
+            XCTAssertTrue(rows[3].hasPrefix("providerAdjustment,"))
+        }
+    }
+
+    func testUnbalancedPaymentShowsTheBalanceFinding() async throws {
+        let text = try Fixture.text("payment-835.x12").replacingOccurrences(of: "BPR*I*90*", with: "BPR*I*95*")
+        try await application().test(.router) { client in
+            let (headers, body) = MultipartBody.make(fields: [.init(name: "file", fileName: "unbalanced.835", bytes: Array(text.utf8))])
+            let page = String(buffer: try await client.execute(uri: "/inspect", method: .post, headers: headers, body: body).body)
+            XCTAssertTrue(page.contains("· 1 balancing warning · "))
+            // BPR is segment 4 of the file; 95.00 written where claims minus PLB give 90.00.
+            XCTAssertTrue(page.contains("<li class=\"warning\"><a href=\"#seg-4\">BPR (transaction)</a>: "))
+            XCTAssertFalse(page.contains("BALANCED</span>"))
+        }
+    }
+
+    // MARK: 277CA and 999
+
+    func testClaimAcknowledgmentShowsAcceptedAndRejectedClaims() async throws {
+        try await application().test(.router) { client in
+            let page = try await Self.inspect("claim-ack-277ca.x12", client: client)
+            XCTAssertTrue(page.contains("277CA claim acknowledgment"))
+            XCTAssertTrue(page.contains("<span class=\"badge invalid\">REJECTIONS</span> 2 claims: 1 accepted, 1 rejected, 0 pending"))
+            XCTAssertTrue(page.contains("<tr><td class=\"mono\">PCN1001</td><td><span class=\"badge valid\">accepted</span></td>"))
+            XCTAssertTrue(page.contains("<td class=\"mono\">PAYERCLM1</td><td><code>A2:20</code> accepted into adjudication; accepted for processing"))
+            XCTAssertTrue(page.contains("<tr><td class=\"mono\">PCN1002</td><td><span class=\"badge invalid\">rejected</span></td>"))
+            XCTAssertTrue(page.contains("<code>A7:562:85</code> rejected for invalid information;"))
+        }
+    }
+
+    func testImplementationAcknowledgmentShowsTheRejectedSetAndClaim() async throws {
+        try await application().test(.router) { client in
+            let page = try await Self.inspect("implementation-ack-999.x12", client: client)
+            XCTAssertTrue(page.contains("999 implementation acknowledgment"))
+            XCTAssertTrue(page.contains("1 claim: 0 accepted, 1 rejected, 0 pending · 2 rejected envelopes"))
+            XCTAssertTrue(page.contains("<tr><td class=\"mono\">837 ST02 0001 (GS06 102)</td><td><span class=\"badge invalid\">rejected (R)</span></td>"))
+            XCTAssertTrue(page.contains("<div class=\"issue\">DTP at position 22 loop 2400 element 3: "))
+            XCTAssertTrue(page.contains("<tr><td class=\"mono\">PCN1001</td><td><span class=\"badge invalid\">rejected</span></td>"))
+        }
+    }
+
+    // MARK: /api
+
+    func testAPIValidateAnswersTheReportOfValidate() async throws {
+        try await application().test(.router) { client in
+            let response = try await client.execute(uri: "/api/validate", method: .post, body: ByteBuffer(bytes: try Fixture.bytes("invalid-837p.x12")))
+            XCTAssertEqual(response.status, .ok)
+            XCTAssertEqual(response.headers[.contentType], "application/json; charset=utf-8")
+            let text = String(buffer: response.body)
+            XCTAssertTrue(text.hasPrefix("{\n  \"errorCount\" : 2,\n  \"file\" : \"-\",\n"))
+            XCTAssertTrue(text.hasSuffix("  \"valid\" : false,\n  \"warningCount\" : 1\n}\n"))
+            let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+            let findings = try XCTUnwrap(json["findings"] as? [[String: Any]])
+            XCTAssertEqual(findings.map { $0["fileSegmentIndex"] as? Int }, [9, 24, 25])
+            XCTAssertEqual(findings.map { $0["kind"] as? String }, ["npiCheckDigit", "invalidDate", "transactionEnvelope"])
+        }
+    }
+
+    func testAPIRemitAnswersTheJSONOfRemit() async throws {
+        try await application().test(.router) { client in
+            let response = try await client.execute(uri: "/api/remit", method: .post, body: ByteBuffer(bytes: try Fixture.bytes("payment-835.x12")))
+            XCTAssertEqual(response.status, .ok)
+            let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+            let summary = try XCTUnwrap(json["summary"] as? [String: Any])
+            XCTAssertEqual(summary["paymentAmount"] as? String, "90.00")
+            XCTAssertEqual(summary["paidAmount"] as? String, "100.00")
+            XCTAssertEqual(summary["claimCount"] as? Int, 2)
+            XCTAssertEqual(summary["providerAdjustmentAmount"] as? String, "10.00")
+            let bad = try await client.execute(uri: "/api/remit?format=xml", method: .post, body: ByteBuffer(string: "ISA"))
+            XCTAssertEqual(bad.status, .badRequest)
+        }
+    }
+
+    func testAPIAckAnswersTheJSONOfAck() async throws {
+        try await application().test(.router) { client in
+            let response = try await client.execute(uri: "/api/ack", method: .post, body: ByteBuffer(bytes: try Fixture.bytes("claim-ack-277ca.x12")))
+            XCTAssertEqual(response.status, .ok)
+            let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+            let claims = try XCTUnwrap(json["claims"] as? [[String: Any]])
+            XCTAssertEqual(claims.map { $0["patientControlNumber"] as? String }, ["PCN1001", "PCN1002"])
+            XCTAssertEqual(claims.map { $0["status"] as? String }, ["accepted", "rejected"])
+            let csv = try await client.execute(uri: "/api/ack?format=csv", method: .post, body: ByteBuffer(bytes: try Fixture.bytes("claim-ack-277ca.x12")))
+            XCTAssertEqual(csv.headers[.contentType], "text/csv; charset=utf-8")
+        }
+    }
+
+    func testAPIRoutesAnswer422ForInputThatIsNotX12() async throws {
+        try await application().test(.router) { client in
+            for route in ["/api/validate", "/api/remit", "/api/ack"] {
+                let response = try await client.execute(uri: route, method: .post, body: ByteBuffer(string: "hello"))
+                XCTAssertEqual(response.status, .unprocessableContent, route)
+                XCTAssertTrue(String(buffer: response.body).contains("the input does not start with an ISA segment (found 'hello')"), route)
+            }
+        }
+    }
+}
