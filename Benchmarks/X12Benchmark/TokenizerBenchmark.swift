@@ -69,10 +69,7 @@ func peakResidentMegabytes() -> Int {
 }
 
 private func writeSynthetic(to path: String, size: Int, unit: (Int) -> String) {
-    guard let handle = FileHandle(forWritingAtPath: path) ?? {
-        FileManager.default.createFile(atPath: path, contents: nil)
-        return FileHandle(forWritingAtPath: path)
-    }() else {
+    guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
         print("cannot write \(path)")
         return
     }
