@@ -10,11 +10,13 @@ let package = Package(
         .library(name: "X12Remittance", targets: ["X12Remittance"]),
         .library(name: "X12Acknowledgments", targets: ["X12Acknowledgments"]),
         .library(name: "X12Validation", targets: ["X12Validation"]),
+        .library(name: "X12Ledger", targets: ["X12Ledger"]),
         .executable(name: "x12", targets: ["x12"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "X12"),
@@ -22,6 +24,16 @@ let package = Package(
         .target(name: "X12Remittance", dependencies: ["X12", "X12Claims"]),
         .target(name: "X12Acknowledgments", dependencies: ["X12", "X12Claims"]),
         .target(name: "X12Validation", dependencies: ["X12"]),
+        .target(
+            name: "X12Ledger",
+            dependencies: [
+                "X12",
+                "X12Claims",
+                "X12Remittance",
+                "X12Acknowledgments",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .target(
             name: "X12Server",
             dependencies: [
@@ -37,6 +49,7 @@ let package = Package(
             dependencies: [
                 "X12", "X12Claims", "X12Remittance", "X12Acknowledgments", "X12Validation",
                 "X12Server",
+                "X12Ledger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +64,7 @@ let package = Package(
         .testTarget(name: "X12AcknowledgmentsTests", dependencies: ["X12Acknowledgments"]),
         .testTarget(name: "X12ValidationTests", dependencies: ["X12Validation"]),
         .testTarget(name: "x12Tests", dependencies: ["x12"]),
+        .testTarget(name: "X12LedgerTests", dependencies: ["X12Ledger"]),
         .testTarget(
             name: "X12ServerTests",
             dependencies: [

@@ -35,6 +35,9 @@ struct AckCommand: ParsableCommand {
     @Flag(help: "Exit with 1 when any claim, transaction set, group or interchange was rejected.")
     var failOnReject = false
 
+    @Option(help: "Record the acknowledgments in this ledger (see `x12 ledger`).")
+    var ledger: String?
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one acknowledgment file ('-' for standard input)") }
         if files.filter({ $0 == "-" }).count + (claims == "-" ? 1 : 0) > 1 {
@@ -75,6 +78,7 @@ struct AckCommand: ParsableCommand {
         }
         output.flush()
         for problem in report.problems { FileHandle.standardError.write("\(problem)\n") }
+        if let ledger { try LedgerRecording.recordAcknowledgments(files: files, ledger: ledger) }
         if !report.problems.isEmpty || (failOnReject && report.hasRejections) { throw CLIExit.invalid }
     }
 }

@@ -38,6 +38,9 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Write the 837 on one line, without a line break after each segment.")
     var noLineBreaks = false
 
+    @Option(help: "Record the claims and the report in this ledger (see `x12 ledger`).")
+    var ledger: String?
+
     func validate() throws {
         if ClaimBuilder.SplitBy(rawValue: splitBy) == nil { throw ValidationError("--split-by takes payer or none") }
         if let controlNumber, !(1...999_999_999).contains(controlNumber) {
@@ -103,6 +106,9 @@ struct GenerateCommand: ParsableCommand {
         } catch {
             Diagnostics.report(error, file: output)
             throw CLIExit.usage
+        }
+        if let ledger, !result.file.transactions.isEmpty {
+            try LedgerRecording.recordSubmission(bytes: bytes, output: output, report: result.report, ledger: ledger)
         }
         let written = result.file.transactions.isEmpty ? "" : "\(output == "-" ? "standard output" : output): "
         FileHandle.standardError.write("\(written)ISA13 \(result.report.interchangeControlNumber)\n\(result.report.summary)\n")

@@ -33,6 +33,9 @@ struct RemitCommand: ParsableCommand {
     @Flag(help: "Do not print balancing warnings on standard error.")
     var quiet = false
 
+    @Option(help: "Record the payments in this ledger (see `x12 ledger`).")
+    var ledger: String?
+
     func run() throws {
         let decoder: RemittanceDecoder
         do {
@@ -88,6 +91,7 @@ struct RemitCommand: ParsableCommand {
             throw CLIExit.usage
         }
         if fatal?.kind == .unreadable { throw CLIExit.usage }
+        if let ledger { try LedgerRecording.recordRemittance(file: file, ledger: ledger) }
         if summary.errorCount > 0 { throw CLIExit.invalid }
     }
 

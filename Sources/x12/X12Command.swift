@@ -10,6 +10,7 @@ struct X12Command: ParsableCommand {
         Exit codes: 0 success / valid, 1 input rejected or invalid, 2 usage error or unreadable file.
         Errors are printed as FILE:segment N (ID) element M: message.
         """,
-        subcommands: [PrintCommand.self, GenerateCommand.self, RemitCommand.self, AckCommand.self, ValidateCommand.self, ServeCommand.self]
+        subcommands: [PrintCommand.self, GenerateCommand.self, RemitCommand.self, AckCommand.self, ValidateCommand.self, ServeCommand.self,
+                      LedgerCommand.self]
     )
 }
