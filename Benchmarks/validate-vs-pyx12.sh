@@ -15,7 +15,7 @@ python3 -m venv "$work/venv"
 bytes=$(wc -c < "$work/claims.837")
 cpu() { # command... -> CPU seconds (user + system) of the command
     /usr/bin/time -f "%U %S" -o "$work/time" "$@" >/dev/null 2>&1 || true
-    awk '{ printf "%.3f", $1 + $2 }' "$work/time"
+    tail -n 1 "$work/time" | awk '{ printf "%.3f", $1 + $2 }'
 }
 ours=$(cpu .build/release/X12Benchmark validate --file "$work/claims.837")
 theirs=$(cd "$work" && cpu "$work/venv/bin/x12valid" claims.837)

@@ -2,18 +2,23 @@
 public enum NPI {
     /// Whether `value` is a well-formed NPI with a correct check digit (`1234567893` is valid).
     public static func isValid(_ value: String) -> Bool {
-        let digits = value.utf8.map { Int($0) - 0x30 }
-        guard digits.count == 10, digits.allSatisfy({ (0...9).contains($0) }), digits[0] == 1 || digits[0] == 2 else { return false }
-        // Luhn over the first nine digits, doubling the 9th, 7th, ... 1st; 24 is the prefix 80840's share.
-        var sum = 24
-        for (index, digit) in digits.prefix(9).enumerated() {
-            if index % 2 == 0 {
-                let doubled = digit * 2
-                sum += doubled > 9 ? doubled - 9 : doubled
+        var count = 0
+        var sum = 24 // the Luhn share of the prefix 80840
+        var check = 0
+        for byte in value.utf8 {
+            guard byte >= 0x30 && byte <= 0x39, count < 10 else { return false }
+            let digit = Int(byte - 0x30)
+            if count == 0 && digit != 1 && digit != 2 { return false }
+            if count == 9 {
+                check = digit
+            } else if count % 2 == 0 {
+                // Doubling the 1st, 3rd, ... 9th digit, counted from the left of the first nine.
+                sum += digit * 2 > 9 ? digit * 2 - 9 : digit * 2
             } else {
                 sum += digit
             }
+            count += 1
         }
-        return (10 - sum % 10) % 10 == digits[9]
+        return count == 10 && (10 - sum % 10) % 10 == check
     }
 }

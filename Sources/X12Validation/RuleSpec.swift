@@ -36,7 +36,7 @@ final class RuleSpec: Sendable {
     let severity: ValidationFinding.Severity
 
     /// Segment ids the rule looks at (a segment with another id cannot change its state).
-    let segmentIds: Set<String>
+    let segmentIds: [String]
 
     init(_ file: SpecFile.RuleFile, spec: String) throws(SpecError) {
         func fail(_ text: String) -> SpecError { SpecError(file: spec, message: "rule \(file.kind): \(text)") }
@@ -46,7 +46,7 @@ final class RuleSpec: Sendable {
         scope = file.scope ?? ""
         var ids = Set([file.segment, file.when?.segment].compactMap { $0 })
         for term in file.terms ?? [] { ids.insert(term.segment) }
-        segmentIds = ids
+        segmentIds = ids.sorted()
         guard let level = ValidationFinding.Severity(rawValue: file.severity ?? "error") else { throw fail("severity must be error or warning") }
         severity = level
         message = file.kind == "npi" ? (file.message ?? "not a valid NPI (10 digits with a correct check digit)")

@@ -47,7 +47,7 @@ struct TransactionValidator {
             if annotate { record(segment: id, spec: placed, startsLoop: startsLoop) }
             guard let placed else { continue }
             if id == "CLM" { frames[frames.count - 1].claimId = segment[1] }
-            for issue in elementValidator.validate(elements, segmentId: id, spec: placed) {
+            for issue in checkElements(segment, elements: elements, id: id, spec: placed) {
                 var finding = ValidationFinding(kind: issue.kind, message: issue.message)
                 finding.segmentErrorCode = "8"
                 finding.elementErrorCode = issue.code
@@ -75,6 +75,30 @@ struct TransactionValidator {
             finding.loopId = nil
             findings.append(stamp(finding))
         }
+    }
+
+    // MARK: - Elements
+
+    /// A segment already found clean at one place of the guide.
+    private struct CleanSegment {
+        let spec: ObjectIdentifier
+        let bytes: [UInt8]
+    }
+
+    /// Recently seen clean segments by content hash: a segment identical to one already checked at the same
+    /// place of the guide (`DTP*472*D8*20240110`, `LX*1`) gets the same answer without checking it again.
+    private var cleanSegments = [CleanSegment?](repeating: nil, count: 1024)
+
+    private mutating func checkElements(_ segment: Segment, elements: [Element], id: String, spec placed: SegmentSpec) -> [ElementIssue] {
+        let identity = ObjectIdentifier(placed)
+        var hash: UInt64 = 14_695_981_039_346_656_037
+        for byte in segment.content { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
+        hash ^= UInt64(UInt(bitPattern: identity.hashValue))
+        let slot = Int(truncatingIfNeeded: hash & UInt64(cleanSegments.count - 1))
+        if let entry = cleanSegments[slot], entry.spec == identity, entry.bytes.elementsEqual(segment.content) { return [] }
+        let issues = elementValidator.validate(elements, segmentId: id, spec: placed)
+        if issues.isEmpty { cleanSegments[slot] = CleanSegment(spec: identity, bytes: Array(segment.content)) }
+        return issues
     }
 
     // MARK: - Placing segments
