@@ -63,4 +63,24 @@ final class ClaimDecoderTests: XCTestCase {
         XCTAssertFalse(file.transactions.isEmpty)
         XCTAssertFalse(file.transactions[0].claims.isEmpty)
     }
+
+    func testEveryCorpus837DecodesOrFailsWithAnError() throws {
+        let corpus = ["\(ClaimFixtures.packageRoot.path)/../shared/corpus", "/work/shared/corpus"]
+            .first { FileManager.default.fileExists(atPath: $0) }
+        guard let root = corpus else { throw XCTSkip("corpus not available") }
+        let folder = URL(fileURLWithPath: root).appendingPathComponent("837p")
+        let files = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".x12") }
+        XCTAssertFalse(files.isEmpty)
+        var decoded = 0
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else { continue }
+            do {
+                let claims = try ClaimDecoder.decode(Array(data))
+                decoded += claims.transactions.count
+            } catch {
+                XCTAssertFalse(error.message.isEmpty, file)
+            }
+        }
+        XCTAssertGreaterThan(decoded, 0)
+    }
 }
