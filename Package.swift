@@ -41,6 +41,7 @@ let package = Package(
                 "X12Validation",
                 "X12Remittance",
                 "X12Acknowledgments",
+                "X12Ledger",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
@@ -69,6 +70,7 @@ let package = Package(
             name: "X12ServerTests",
             dependencies: [
                 "X12Server",
+                "X12Ledger",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

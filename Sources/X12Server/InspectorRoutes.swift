@@ -1,5 +1,7 @@
 import Hummingbird
+import Foundation
 import X12
+import X12Ledger
 import X12Validation
 
 /// The handlers behind the inspector's routes. Every failure becomes a page or JSON error; nothing
@@ -15,15 +17,65 @@ struct InspectorRoutes: Sendable {
     let configuration: InspectorConfiguration
     let builder: ReportBuilder
     let responder: APIResponder
+    let ledger: Ledger?
 
-    init(configuration: InspectorConfiguration, validator: Validator?) {
+    init(configuration: InspectorConfiguration, validator: Validator?, ledger: Ledger?) {
         self.configuration = configuration
         builder = ReportBuilder(validator: validator)
         responder = APIResponder(validator: validator)
+        self.ledger = ledger
     }
 
     func uploadPage() -> Response {
-        HTTPResponses.html(UploadPage.render(maxUploadBytes: configuration.maxUploadBytes))
+        HTTPResponses.html(UploadPage.render(maxUploadBytes: configuration.maxUploadBytes, hasLedger: ledger != nil))
+    }
+
+    func worklist(_ request: Request) -> Response {
+        guard let ledger else { return notFound() }
+        let stageName = request.uri.queryParameters.get("stage").flatMap { $0.isEmpty ? nil : $0 }
+        let payer = request.uri.queryParameters.get("payer").flatMap { $0.isEmpty ? nil : $0 }
+        var stage: ClaimStage?
+        if let stageName {
+            guard let known = ClaimStage(rawValue: stageName) else {
+                let stages = ClaimStage.allCases.map(\.rawValue).joined(separator: ", ")
+                return HTTPResponses.html(ErrorPage.render(title: "Unknown stage", errorLine: "stage '\(stageName)' is not one of \(stages)"),
+                                          status: .badRequest)
+            }
+            stage = known
+        }
+        do {
+            let all = try ledger.status()
+            let shown = all.filter { claim in
+                (stage == nil || claim.stage == stage) && (payer == nil || claim.payerId == payer)
+            }
+            return HTTPResponses.html(LedgerPages.worklist(shown, all: all, stage: stage, payer: payer, ledgerPath: ledger.path))
+        } catch {
+            return ledgerUnavailable(error)
+        }
+    }
+
+    func claim(_ encoded: String) -> Response {
+        guard let ledger else { return notFound() }
+        let id = encoded.removingPercentEncoding ?? encoded
+        do {
+            guard let claim = try ledger.status(ClaimFilter(patientControlNumbers: [id])).first else {
+                return HTTPResponses.html(ErrorPage.render(title: "Claim not found",
+                                                           errorLine: "no claim with patient control number '\(id)' in the ledger"),
+                                          status: .notFound)
+            }
+            return HTTPResponses.html(LedgerPages.lifecycle(claim))
+        } catch {
+            return ledgerUnavailable(error)
+        }
+    }
+
+    private func notFound() -> Response {
+        HTTPResponses.html(ErrorPage.render(title: "Not found", errorLine: "this inspector was started without --ledger"), status: .notFound)
+    }
+
+    private func ledgerUnavailable(_ error: LedgerError) -> Response {
+        HTTPResponses.html(ErrorPage.render(title: "Ledger unavailable", errorLine: "the ledger could not be read: \(error.message)"),
+                           status: .serviceUnavailable)
     }
 
     func inspect(_ request: Request) async -> Response {

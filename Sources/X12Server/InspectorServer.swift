@@ -1,4 +1,6 @@
 import Hummingbird
+import Foundation
+import X12Ledger
 import X12Validation
 
 /// Builds the `x12 serve` web inspector: the router with every route, and the application around it.
@@ -8,20 +10,34 @@ import X12Validation
 /// - `POST /inspect`: a multipart `file` field or a form `text` field → the HTML report.
 /// - `POST /api/validate`, `/api/remit`, `/api/ack`: the raw X12 as the body → the same JSON as the
 ///   CLI's `--format json`.
+/// - With a ledger: `GET /claims` (the worklist, `?stage=` and `?payer=` narrow it) and
+///   `GET /claims/{patient control number}` (one claim's lifecycle).
 public enum InspectorServer {
     /// The router answering every inspector route.
     ///
-    /// - Throws: ``SpecError`` when `configuration.specsDirectory` is set and its specs cannot be loaded.
+    /// - Throws: ``SpecError`` when `configuration.specsDirectory` is set and its specs cannot be loaded;
+    ///   ``LedgerError`` when `configuration.ledgerPath` is set and is not a readable ledger.
     public static func router(configuration: InspectorConfiguration) throws -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: RequestSummaryMiddleware())
         let validator = try configuration.specsDirectory.map { directory throws in try Validator(specsDirectory: directory) }
-        let routes = InspectorRoutes(configuration: configuration, validator: validator)
+        var ledger: Ledger?
+        if let path = configuration.ledgerPath {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw LedgerError("\(path): no such ledger (create one with x12 ledger import)")
+            }
+            ledger = try Ledger(path: path)
+        }
+        let routes = InspectorRoutes(configuration: configuration, validator: validator, ledger: ledger)
         router.get("/") { _, _ in routes.uploadPage() }
         router.post("/inspect") { request, _ in await routes.inspect(request) }
         router.post("/api/validate") { request, _ in await routes.api(.validate, request) }
         router.post("/api/remit") { request, _ in await routes.api(.remit, request) }
         router.post("/api/ack") { request, _ in await routes.api(.ack, request) }
+        if ledger != nil {
+            router.get("/claims") { request, _ in routes.worklist(request) }
+            router.get("/claims/:claim") { _, context in routes.claim(context.parameters.get("claim") ?? "") }
+        }
         return router
     }
 

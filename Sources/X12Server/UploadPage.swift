@@ -1,13 +1,17 @@
 /// `GET /`: choose a file or paste X12 text.
 enum UploadPage {
     /// The page, stating the upload limit.
-    static func render(maxUploadBytes: Int) -> String {
+    static func render(maxUploadBytes: Int, hasLedger: Bool = false) -> String {
         var body = HTML()
         body.raw("<h1>Inspect an X12 file</h1>\n")
         body.raw("<p class=\"muted\">837P claims, 835 remittances, 999 and 277CA acknowledgments, TA1. ")
         body.raw("The file is read in memory and never stored or logged. Largest upload: ")
         body.text(ByteCount.text(maxUploadBytes))
-        body.raw(".</p>\n<div class=\"two\">\n")
+        body.raw(".</p>\n")
+        if hasLedger {
+            body.raw("<p id=\"ledger-link\"><a href=\"/claims\">Claim worklist</a>: every claim in the ledger, from submission to payment.</p>\n")
+        }
+        body.raw("<div class=\"two\">\n")
         body.raw("<section class=\"card\"><h2>Upload a file</h2>\n")
         body.raw("<form class=\"inspect\" id=\"upload-form\" method=\"post\" action=\"/inspect\" enctype=\"multipart/form-data\">\n")
         body.raw("<input type=\"file\" name=\"file\" id=\"file\" required>\n")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import X12Ledger
 import X12Server
 import X12Validation
 
@@ -11,7 +12,8 @@ struct ServeCommand: ParsableCommand {
         abstract: "Run a local web inspector: upload or paste X12, see loops, errors, payments and acknowledgments.",
         discussion: """
         Routes: GET / (upload/paste page), POST /inspect (multipart field 'file' or form field 'text'),
-        POST /api/validate, /api/remit, /api/ack (raw X12 body, same JSON as --format json).
+        POST /api/validate, /api/remit, /api/ack (raw X12 body, same JSON as --format json);
+        with --ledger, GET /claims (worklist) and GET /claims/ID (a claim's lifecycle).
         Binds to loopback unless --host says otherwise. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
         File contents are never logged.
         """
@@ -29,6 +31,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The implementation-guide specs directory (default: $X12_SPECS, else the package's specs/).")
     var specs: String?
 
+    @Option(help: "A claim ledger (x12 ledger) to show as a worklist at /claims, read-only.")
+    var ledger: String?
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
@@ -41,7 +46,7 @@ struct ServeCommand: ParsableCommand {
             FileHandle.standardError.write("x12 serve: no specs directory found (--specs DIR or X12_SPECS): files are not validated\n")
         }
         let configuration = InspectorConfiguration(host: host, port: port, maxUploadBytes: maxUploadMB * 1024 * 1024,
-                                                   specsDirectory: specsDirectory)
+                                                   specsDirectory: specsDirectory, ledgerPath: ledger)
         let outcome = ServerOutcome()
         let finished = DispatchSemaphore(value: 0)
         Task {
@@ -58,6 +63,8 @@ struct ServeCommand: ParsableCommand {
         if let error = outcome.error {
             if error is SpecError {
                 FileHandle.standardError.write("x12 serve: cannot load the specs: \(error)\n")
+            } else if error is LedgerError {
+                FileHandle.standardError.write("x12 serve: cannot open the ledger: \(error)\n")
             } else {
                 FileHandle.standardError.write("x12 serve: cannot run on \(host):\(port): \(error)\n")
             }
