@@ -44,7 +44,10 @@ x12="$root/.build/debug/x12"
 
 work=$(mktemp -d)
 log="$work/server.log"
-"$x12" serve --port 0 >"$log" 2>&1 &
+# A ledger with two claims: PCN1001 paid, PCN1002 rejected by the 277CA then denied by the 835.
+"$x12" ledger import --ledger "$work/ledger.sqlite" Fixtures/serve/ledger-837p.x12 Fixtures/serve/claim-ack-277ca.x12 \
+    Fixtures/serve/payment-835.x12 >"$work/ledger.log" 2>&1 || { cat "$work/ledger.log"; echo "FAIL: x12 ledger import"; exit 1; }
+"$x12" serve --port 0 --ledger "$work/ledger.sqlite" >"$log" 2>&1 &
 server=$!
 cleanup() {
     kill "$server" 2>/dev/null || true
@@ -130,10 +133,19 @@ browse dom "file://$work/submit-injection.html" >"$work/report-injection.html"
 grep -qF '&lt;script&gt;alert' "$work/report-injection.html" || fail "the <script> segment is not shown as text"
 if grep -q '<script' "$work/report-injection.html"; then fail "a <script> element reached the report page"; fi
 
-# 5. The file content never reaches the log.
+# 5. The claim worklist and a claim's lifecycle from the ledger.
+browse dom "${url}claims" >"$work/claims.html"
+grep -qF '<a href="/claims/PCN1002">PCN1002</a>' "$work/claims.html" || fail "the worklist does not list PCN1002"
+grep -qF 'denied</span>' "$work/claims.html" || fail "the worklist does not show the denied stage"
+browse shot "${url}claims" "$shots/claims.png"
+browse dom "${url}claims/PCN1002" >"$work/claim.html"
+grep -qF '<tr><th>Payer claim number</th><td>PAYERCLM2</td></tr>' "$work/claim.html" || fail "the lifecycle page lacks the payer claim number"
+browse shot "${url}claims/PCN1002" "$shots/claim-PCN1002.png"
+
+# 6. The file content never reaches the log.
 if grep -q 'SUNRISE\|NM1\*' "$log"; then fail "file content appears in the server log"; fi
 
-# 6. Ctrl-C stops the server cleanly.
+# 7. Ctrl-C stops the server cleanly.
 kill -INT "$server"
 status=0
 wait "$server" || status=$?
