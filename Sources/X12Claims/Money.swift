@@ -39,14 +39,6 @@ public enum Money {
         return (value, places)
     }
 
-    /// Whether an amount has at most two decimals.
-    static func hasCents(_ value: Decimal) -> Bool {
-        var scaled = value * 100
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &scaled, 0, .plain)
-        return rounded == scaled
-    }
-
     /// The amount as X12 `R` text: `120`, `120.5`, `120.55` (rounded to cents, no trailing zeros, no exponent).
     public static func x12(_ amount: Decimal) -> String {
         var value = amount
