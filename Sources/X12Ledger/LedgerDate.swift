@@ -1,4 +1,5 @@
 import Foundation
+import X12Claims
 
 /// Date text as the ledger stores it: days as `YYYY-MM-DD`, instants as ISO 8601 UTC; all in UTC.
 enum LedgerDate {
@@ -43,5 +44,14 @@ extension Decimal {
     /// Parses ledger text; malformed text (never written by the ledger) reads as zero.
     init(ledgerText text: String) {
         self = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) ?? 0
+    }
+}
+
+extension LedgerDate {
+    /// BHT04/BHT05 for `date`: CCYYMMDD as a ``CalendarDate`` and HHMM.
+    static func x12Stamp(_ date: Date) -> (date: CalendarDate?, time: String) {
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let day = CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+        return (day, String(format: "%02d%02d", parts.hour ?? 0, parts.minute ?? 0))
     }
 }

@@ -12,6 +12,12 @@ extension Ledger {
     /// - Throws: ``LedgerError`` when the file cannot be read or has envelope faults (nothing is recorded then).
     @discardableResult
     public func recordSubmission(bytes: [UInt8], path source: String, report: BatchReport? = nil) throws(LedgerError) -> ImportSummary {
+        try recordSubmission(bytes: bytes, path: source, report: report, origins: [:], changed: [])
+    }
+
+    /// Records a submitted 837; `origins` gives the visit and batch payer of claims the report does not list.
+    func recordSubmission(bytes: [UInt8], path source: String, report: BatchReport?, origins: [String: ClaimOrigin],
+                          changed: [ChargeUpdate]) throws(LedgerError) -> ImportSummary {
         let index: SubmittedClaimIndex
         let envelopes: [String: (header: InterchangeHeader, group: FunctionalGroupHeader?)]
         do {
@@ -45,14 +51,16 @@ extension Ledger {
                     interchangeIds[claim.interchangeControlNumber] = interchangeId
                 }
                 let entry = entries[claim.patientControlNumber]
-                let payerId = entry?.payerId ?? claim.payerId ?? ""
-                let payerName = entry.flatMap { payerNames[$0.payerId] } ?? claim.payerName ?? ""
+                let origin = origins[claim.patientControlNumber]
+                let payerId = entry?.payerId ?? origin?.payerId ?? claim.payerId ?? ""
+                let payerName = entry.flatMap { payerNames[$0.payerId] } ?? origin?.payerName ?? claim.payerName ?? ""
+                let visitId = entry?.visitId ?? origin?.visitId
                 let submittedOn = try String.fetchOne(db, sql: "SELECT submittedOn FROM interchange WHERE id = ?", arguments: [interchangeId]) ?? ""
                 try db.execute(sql: """
                     INSERT INTO claim (interchangeId, patientControlNumber, visitId, payerId, payerName, patientName,
                         transactionSetControlNumber, frequencyCode, originalPayerClaimControlNumber, chargeAmount, submittedOn)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [interchangeId, claim.patientControlNumber, entry?.visitId, payerId, payerName, claim.patientName,
+                    """, arguments: [interchangeId, claim.patientControlNumber, visitId, payerId, payerName, claim.patientName,
                                      claim.transactionSetControlNumber, claim.frequencyCode, claim.originalPayerClaimControlNumber,
                                      (claim.chargeAmount ?? 0).ledgerText, submittedOn])
                 let claimId = db.lastInsertedRowID
@@ -78,6 +86,11 @@ extension Ledger {
                         summary.batchEntries += 1
                     }
                 }
+            }
+            for update in changed {
+                try Self.insertBatchEntry(db, fileId: fileId, bucket: .changedSinceSubmission, visitId: update.visitId,
+                                          codes: [update.patientControlNumber], amount: update.finalizedAmount, reasons: update.differences)
+                summary.batchEntries += 1
             }
             return summary
         }

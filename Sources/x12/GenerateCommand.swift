@@ -82,8 +82,9 @@ struct GenerateCommand: ParsableCommand {
             }
         }
         let when = (date ?? parsed.interchange.date).flatMap(InterchangeSettings.parseDate) ?? Date()
-        let builder = ClaimBuilder(batch: parsed)
-        let result = builder.build(options: .init(controlNumber: number, date: when, splitBy: ClaimBuilder.SplitBy(rawValue: splitBy) ?? .payer))
+        let options = ClaimBuilder.Options(controlNumber: number, date: when, splitBy: ClaimBuilder.SplitBy(rawValue: splitBy) ?? .payer)
+        let screened = try LedgerRecording.build(parsed, options: options, ledger: ledger)
+        let result = screened.output
         let bytes: [UInt8]
         do {
             bytes = try ClaimEncoder.encode(result.file, lineBreak: noLineBreaks ? "" : "\n")
@@ -107,9 +108,7 @@ struct GenerateCommand: ParsableCommand {
             Diagnostics.report(error, file: output)
             throw CLIExit.usage
         }
-        if let ledger, !result.file.transactions.isEmpty {
-            try LedgerRecording.recordSubmission(bytes: bytes, output: output, report: result.report, ledger: ledger)
-        }
+        if let ledger { try LedgerRecording.recordSubmission(bytes: bytes, output: output, screened: screened, ledger: ledger) }
         let written = result.file.transactions.isEmpty ? "" : "\(output == "-" ? "standard output" : output): "
         FileHandle.standardError.write("\(written)ISA13 \(result.report.interchangeControlNumber)\n\(result.report.summary)\n")
     }

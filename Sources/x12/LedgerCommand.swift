@@ -12,7 +12,8 @@ struct LedgerCommand: ParsableCommand {
         `x12 ack` and `x12 remit` record into it when given --ledger; `x12 ledger import` records files directly.
         Exit codes: 0 success, 1 refused (unknown claim, nothing to rebill), 2 usage error or unreadable ledger.
         """,
-        subcommands: [LedgerImportCommand.self, LedgerStatusCommand.self, LedgerSummaryCommand.self]
+        subcommands: [LedgerImportCommand.self, LedgerStatusCommand.self, LedgerSummaryCommand.self, LedgerWorklistCommand.self,
+                      LedgerRebillCommand.self, LedgerChargeUpdatesCommand.self]
     )
 }
 
