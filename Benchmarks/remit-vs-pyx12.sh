@@ -8,7 +8,7 @@ megabytes="${1:-20}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-swift build -c release --product X12Benchmark >/dev/null
+swift build -c release --product X12Benchmark >/dev/null 2>&1
 python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install -q pyx12==4.0.0
 

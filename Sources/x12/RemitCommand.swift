@@ -11,11 +11,9 @@ struct RemitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remit",
         abstract: "Read 835 remittances into payment records (JSON, NDJSON or CSV).",
-        discussion: """
-        Errors (envelope faults, broken claim loops, which are skipped) are printed on standard error as
-        FILE:segment N (ID) element M: message and make the exit code 1. Balancing findings are printed as
-        warnings and do not change the exit code. Exit 2 when a file cannot be read.
-        """
+        discussion: "Errors (envelope faults, broken claim loops, which are skipped) are printed on standard error as "
+            + "FILE:segment N (ID) element M: message and make the exit code 1. Balancing findings are printed as "
+            + "warnings and do not change the exit code. Exit 2 when a file cannot be read."
     )
 
     @Argument(help: "The 835 file to read ('-' for standard input).")
