@@ -4,16 +4,18 @@ import Foundation
 /// for synthesized `Codable`), so records read naturally (payment before claims, amounts next to codes)
 /// and the output is byte-for-byte stable. Foundation's `JSONEncoder` orders keys by hash or sorts them.
 ///
-/// Pretty output indents by two spaces and writes `"key": value`; compact output has no spaces.
+/// The bytes are written as the value encodes itself, without building a tree. Pretty output indents
+/// by two spaces and writes `"key": value`; compact output has no spaces.
 struct OrderedJSONEncoder {
     /// Whether to indent.
     var pretty: Bool
 
-    /// Encodes a value; `indent` levels of indentation are added to every line after the first.
+    /// Appends a value; `indent` levels of indentation are added to every line after the first.
     func encode<T: Encodable>(_ value: T, indent: Int = 0, into output: inout [UInt8]) throws {
-        let root = JSONNode()
-        try value.encode(to: NodeEncoder(node: root))
-        root.write(into: &output, pretty: pretty, depth: indent)
+        let sink = JSONSink(pretty: pretty)
+        swap(&sink.bytes, &output)
+        defer { swap(&sink.bytes, &output) }
+        try sink.writeValue(value, depth: indent)
     }
 
     /// Encodes a value into new bytes.
@@ -24,197 +26,309 @@ struct OrderedJSONEncoder {
     }
 }
 
-/// A JSON value being built: an object (ordered members), an array, or a literal already serialized.
-final class JSONNode {
-    enum Kind { case undefined, literal, object, array }
-    var kind = Kind.undefined
-    var literal: [UInt8] = []
-    var members: [(String, JSONNode)] = []
-    var elements: [JSONNode] = []
+/// The output buffer and the writing rules shared by every container.
+private final class JSONSink {
+    var bytes: [UInt8] = []
+    let pretty: Bool
 
-    init() {}
-
-    init(literal: [UInt8]) {
-        kind = .literal
-        self.literal = literal
+    init(pretty: Bool) {
+        self.pretty = pretty
     }
 
-    static func string(_ text: String) -> JSONNode {
-        var bytes: [UInt8] = [0x22]
-        appendEscaped(text, to: &bytes)
-        bytes.append(0x22)
-        return JSONNode(literal: bytes)
-    }
+    // Each write touches `bytes` once (one exclusivity check) and appends through an `inout` buffer.
 
-    static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
-            case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: bytes.append(byte)
-            }
-        }
-    }
-
-    func write(into output: inout [UInt8], pretty: Bool, depth: Int) {
-        switch kind {
-        case .undefined:
-            output.append(contentsOf: Array("{}".utf8))
-        case .literal:
-            output.append(contentsOf: literal)
-        case .object:
-            guard !members.isEmpty else { output.append(contentsOf: [0x7B, 0x7D]); return }
-            output.append(0x7B)
-            for (offset, member) in members.enumerated() {
-                if offset > 0 { output.append(0x2C) }
-                newline(&output, pretty: pretty, depth: depth + 1)
-                output.append(0x22)
-                Self.appendEscaped(member.0, to: &output)
-                output.append(contentsOf: pretty ? [0x22, 0x3A, 0x20] : [0x22, 0x3A])
-                member.1.write(into: &output, pretty: pretty, depth: depth + 1)
-            }
-            newline(&output, pretty: pretty, depth: depth)
-            output.append(0x7D)
-        case .array:
-            guard !elements.isEmpty else { output.append(contentsOf: [0x5B, 0x5D]); return }
-            output.append(0x5B)
-            for (offset, element) in elements.enumerated() {
-                if offset > 0 { output.append(0x2C) }
-                newline(&output, pretty: pretty, depth: depth + 1)
-                element.write(into: &output, pretty: pretty, depth: depth + 1)
-            }
-            newline(&output, pretty: pretty, depth: depth)
-            output.append(0x5D)
-        }
-    }
-
-    private func newline(_ output: inout [UInt8], pretty: Bool, depth: Int) {
+    func newline(depth: Int) {
         guard pretty else { return }
-        output.append(0x0A)
-        output.append(contentsOf: repeatElement(0x20, count: depth * 2))
+        Self.appendNewline(depth: depth, to: &bytes)
+    }
+
+    func writeString(_ text: String) {
+        Self.appendString(text, to: &bytes)
+    }
+
+    private static func appendNewline(depth: Int, to bytes: inout [UInt8]) {
+        bytes.append(0x0A)
+        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+    }
+
+    private static func appendString(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            bytes.append(0x22)
+            var plain = true
+            for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                plain = false
+                break
+            }
+            if plain {
+                bytes.append(contentsOf: utf8)
+            } else {
+                for byte in utf8 { appendEscaped(byte, to: &bytes) }
+            }
+            bytes.append(0x22)
+        }
+    }
+
+    private static func appendEscaped(_ byte: UInt8, to bytes: inout [UInt8]) {
+        switch byte {
+        case 0x22: bytes.append(0x5C); bytes.append(0x22)
+        case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+        case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
+        case 0x0D: bytes.append(0x5C); bytes.append(0x72)
+        case 0x09: bytes.append(0x5C); bytes.append(0x74)
+        case 0..<0x20:
+            let hex: [UInt8] = Array("0123456789abcdef".utf8)
+            bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+        default: bytes.append(byte)
+        }
+    }
+
+    func writeLiteral(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Lets a value encode itself into a new container, then closes it. Strings, numbers and booleans
+    /// arrive through the containers' concrete `encode` overloads and are written directly.
+    func writeValue<T: Encodable>(_ value: T, depth: Int) throws {
+        let state = JSONContainerState(depth: depth)
+        try value.encode(to: StreamEncoder(sink: self, state: state))
+        state.close(sink: self)
+    }
+
+    func writeNumber<T: BinaryInteger>(_ number: T) {
+        writeLiteral(String(number))
+    }
+
+    func writeNumber(_ number: Double) {
+        writeLiteral(number.isFinite ? number.description : "null")
     }
 }
 
-private struct NodeEncoder: Encoder {
-    let node: JSONNode
-    var codingPath: [CodingKey] = []
+/// One JSON object or array being written: what it is, how many members it has, and a nested
+/// container handed out by `nestedContainer` that is closed before the next member.
+private final class JSONContainerState {
+    enum Kind { case none, object, array, single }
+    var kind = Kind.none
+    var count = 0
+    let depth: Int
+    var openChild: JSONContainerState?
+
+    init(depth: Int) {
+        self.depth = depth
+    }
+
+    func open(_ wanted: Kind, sink: JSONSink) {
+        guard kind == .none else { return }
+        kind = wanted
+        sink.bytes.append(wanted == .object ? 0x7B : 0x5B)
+    }
+
+    /// Starts the next member: closes a pending nested container and writes the separator.
+    func beginMember(sink: JSONSink) {
+        closeChild(sink: sink)
+        if count > 0 { sink.bytes.append(0x2C) }
+        count += 1
+        sink.newline(depth: depth + 1)
+    }
+
+    func writeKey(_ key: String, sink: JSONSink) {
+        beginMember(sink: sink)
+        sink.writeString(key)
+        sink.writeLiteral(sink.pretty ? ": " : ":")
+    }
+
+    func closeChild(sink: JSONSink) {
+        if let child = openChild {
+            openChild = nil
+            child.close(sink: sink)
+        }
+    }
+
+    func close(sink: JSONSink) {
+        closeChild(sink: sink)
+        switch kind {
+        case .none: sink.writeLiteral("{}")
+        case .single: break
+        case .object, .array:
+            if count > 0 { sink.newline(depth: depth) }
+            sink.bytes.append(kind == .object ? 0x7D : 0x5D)
+        }
+        kind = .single
+    }
+}
+
+/// Coding paths are not tracked (they only serve error messages, and these types cannot fail to encode).
+private struct StreamEncoder: Encoder {
+    let sink: JSONSink
+    let state: JSONContainerState
+    var codingPath: [CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if node.kind != .object { node.kind = .object; node.members = [] }
-        return KeyedEncodingContainer(KeyedNodeContainer<Key>(node: node, codingPath: codingPath))
+        state.open(.object, sink: sink)
+        return KeyedEncodingContainer(StreamKeyedContainer<Key>(sink: sink, state: state))
     }
 
     func unkeyedContainer() -> UnkeyedEncodingContainer {
-        if node.kind != .array { node.kind = .array; node.elements = [] }
-        return UnkeyedNodeContainer(node: node, codingPath: codingPath)
+        state.open(.array, sink: sink)
+        return StreamUnkeyedContainer(sink: sink, state: state)
     }
 
     func singleValueContainer() -> SingleValueEncodingContainer {
-        SingleNodeContainer(node: node, codingPath: codingPath)
+        StreamSingleContainer(sink: sink, state: state)
     }
 }
 
-/// Encodes a value into a fresh node; strings, numbers and booleans become literals directly.
-private func makeNode<T: Encodable>(_ value: T, codingPath: [CodingKey]) throws -> JSONNode {
-    switch value {
-    case let text as String: return .string(text)
-    case let flag as Bool: return JSONNode(literal: Array((flag ? "true" : "false").utf8))
-    case let number as any BinaryInteger: return JSONNode(literal: Array(String(describing: number).utf8))
-    case let number as Double: return JSONNode(literal: Array((number.isFinite ? number.description : "null").utf8))
-    case let number as Decimal: return JSONNode(literal: Array(number.description.utf8))
-    default:
-        let node = JSONNode()
-        try value.encode(to: NodeEncoder(node: node, codingPath: codingPath))
-        return node
-    }
-}
-
-private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let node: JSONNode
-    var codingPath: [CodingKey]
+private struct StreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let sink: JSONSink
+    let state: JSONContainerState
+    var codingPath: [CodingKey] { [] }
 
     mutating func encodeNil(forKey key: Key) throws {
-        node.members.append((key.stringValue, JSONNode(literal: Array("null".utf8))))
+        state.writeKey(key.stringValue, sink: sink)
+        sink.writeLiteral("null")
     }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        node.members.append((key.stringValue, try makeNode(value, codingPath: codingPath + [key])))
+        state.writeKey(key.stringValue, sink: sink)
+        try sink.writeValue(value, depth: state.depth + 1)
+    }
+
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        state.writeKey(key.stringValue, sink: sink)
+        sink.writeString(value)
+    }
+
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+        state.writeKey(key.stringValue, sink: sink)
+        sink.writeLiteral(value ? "true" : "false")
+    }
+
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+        state.writeKey(key.stringValue, sink: sink)
+        sink.writeNumber(value)
+    }
+
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        state.writeKey(key.stringValue, sink: sink)
+        sink.writeNumber(value)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
                                                          forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        let child = JSONNode()
-        node.members.append((key.stringValue, child))
-        return NodeEncoder(node: child, codingPath: codingPath + [key]).container(keyedBy: keyType)
+        state.writeKey(key.stringValue, sink: sink)
+        let child = JSONContainerState(depth: state.depth + 1)
+        state.openChild = child
+        return StreamEncoder(sink: sink, state: child).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
-        let child = JSONNode()
-        node.members.append((key.stringValue, child))
-        return NodeEncoder(node: child, codingPath: codingPath + [key]).unkeyedContainer()
+        state.writeKey(key.stringValue, sink: sink)
+        let child = JSONContainerState(depth: state.depth + 1)
+        state.openChild = child
+        return StreamEncoder(sink: sink, state: child).unkeyedContainer()
     }
 
-    mutating func superEncoder() -> Encoder { NodeEncoder(node: node, codingPath: codingPath) }
+    mutating func superEncoder() -> Encoder { StreamEncoder(sink: sink, state: state) }
+
     mutating func superEncoder(forKey key: Key) -> Encoder {
-        let child = JSONNode()
-        node.members.append((key.stringValue, child))
-        return NodeEncoder(node: child, codingPath: codingPath + [key])
+        state.writeKey(key.stringValue, sink: sink)
+        let child = JSONContainerState(depth: state.depth + 1)
+        state.openChild = child
+        return StreamEncoder(sink: sink, state: child)
     }
 }
 
-private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
-    let node: JSONNode
-    var codingPath: [CodingKey]
-    var count: Int { node.elements.count }
+private struct StreamUnkeyedContainer: UnkeyedEncodingContainer {
+    let sink: JSONSink
+    let state: JSONContainerState
+    var codingPath: [CodingKey] { [] }
+    var count: Int { state.count }
 
-    mutating func encodeNil() throws { node.elements.append(JSONNode(literal: Array("null".utf8))) }
+    mutating func encodeNil() throws {
+        state.beginMember(sink: sink)
+        sink.writeLiteral("null")
+    }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        node.elements.append(try makeNode(value, codingPath: codingPath))
+        state.beginMember(sink: sink)
+        try sink.writeValue(value, depth: state.depth + 1)
+    }
+
+    mutating func encode(_ value: String) throws {
+        state.beginMember(sink: sink)
+        sink.writeString(value)
+    }
+
+    mutating func encode(_ value: Bool) throws {
+        state.beginMember(sink: sink)
+        sink.writeLiteral(value ? "true" : "false")
+    }
+
+    mutating func encode(_ value: Int) throws {
+        state.beginMember(sink: sink)
+        sink.writeNumber(value)
+    }
+
+    mutating func encode(_ value: Double) throws {
+        state.beginMember(sink: sink)
+        sink.writeNumber(value)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let child = JSONNode()
-        node.elements.append(child)
-        return NodeEncoder(node: child, codingPath: codingPath).container(keyedBy: keyType)
+        state.beginMember(sink: sink)
+        let child = JSONContainerState(depth: state.depth + 1)
+        state.openChild = child
+        return StreamEncoder(sink: sink, state: child).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
-        let child = JSONNode()
-        node.elements.append(child)
-        return NodeEncoder(node: child, codingPath: codingPath).unkeyedContainer()
+        state.beginMember(sink: sink)
+        let child = JSONContainerState(depth: state.depth + 1)
+        state.openChild = child
+        return StreamEncoder(sink: sink, state: child).unkeyedContainer()
     }
 
     mutating func superEncoder() -> Encoder {
-        let child = JSONNode()
-        node.elements.append(child)
-        return NodeEncoder(node: child, codingPath: codingPath)
+        state.beginMember(sink: sink)
+        let child = JSONContainerState(depth: state.depth + 1)
+        state.openChild = child
+        return StreamEncoder(sink: sink, state: child)
     }
 }
 
-private struct SingleNodeContainer: SingleValueEncodingContainer {
-    let node: JSONNode
-    var codingPath: [CodingKey]
+private struct StreamSingleContainer: SingleValueEncodingContainer {
+    let sink: JSONSink
+    let state: JSONContainerState
+    var codingPath: [CodingKey] { [] }
 
-    mutating func encodeNil() throws { set(Array("null".utf8)) }
-
-    mutating func encode<T: Encodable>(_ value: T) throws {
-        let made = try makeNode(value, codingPath: codingPath)
-        node.kind = made.kind
-        node.literal = made.literal
-        node.members = made.members
-        node.elements = made.elements
+    mutating func encodeNil() throws {
+        state.kind = .single
+        sink.writeLiteral("null")
     }
 
-    private func set(_ literal: [UInt8]) {
-        node.kind = .literal
-        node.literal = literal
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        state.kind = .single
+        try sink.writeValue(value, depth: state.depth)
+    }
+
+    mutating func encode(_ value: String) throws {
+        state.kind = .single
+        sink.writeString(value)
+    }
+
+    mutating func encode(_ value: Bool) throws {
+        state.kind = .single
+        sink.writeLiteral(value ? "true" : "false")
+    }
+
+    mutating func encode(_ value: Int) throws {
+        state.kind = .single
+        sink.writeNumber(value)
+    }
+
+    mutating func encode(_ value: Double) throws {
+        state.kind = .single
+        sink.writeNumber(value)
     }
 }

@@ -95,3 +95,16 @@ final class WriterTests: XCTestCase {
         XCTAssertTrue(rows[1].hasSuffix(#","claim U1 line 99213: SVC02 300.00 - adjustments 95.00 = 205.00, but SVC03 is 210.00 (off by 5.00); claim U1: CLP03 300.00 - adjustments 95.00 = 205.00, but CLP04 is 200.00 (off by -5.00)""#), rows[1])
     }
 }
+
+extension WriterTests {
+    func testJSONEscapesQuotesBackslashesAndControlCharacters() throws {
+        var remittance = Remittance(interchangeControlNumber: "000000001", groupControlNumber: "1",
+                                    transactionSetControlNumber: "0001", segmentIndex: 3)
+        remittance.payer = RemittanceParty(name: "O\"BRIEN \\ SONS\tLLC\u{1}", identifierQualifier: nil, identifier: nil)
+        let report = RemittanceReport(transactions: [remittance], errors: [], summary: RemittanceSummary())
+        let bytes = try RemittanceWriter.write(report, format: .json)
+        let text = String(decoding: bytes, as: UTF8.self)
+        XCTAssertTrue(text.contains(#""name": "O\"BRIEN \\ SONS\tLLC\u0001""#), text)
+        XCTAssertEqual(try JSONDecoder().decode(RemittanceReport.self, from: Data(bytes)), report)
+    }
+}
