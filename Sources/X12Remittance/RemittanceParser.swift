@@ -268,7 +268,11 @@ struct RemittanceParser {
             switch id {
             case "CAS":
                 let adjustments = try readAdjustments(fields)
-                line?.adjustments.append(contentsOf: adjustments)
+                if line?.adjustments.isEmpty == true {
+                    line?.adjustments = adjustments
+                } else {
+                    line?.adjustments.append(contentsOf: adjustments)
+                }
             case "DTM":
                 switch fields.text(1) {
                 case "472": line?.serviceDate = fields.optional(2)
@@ -298,7 +302,11 @@ struct RemittanceParser {
         switch id {
         case "CAS":
             let adjustments = try readAdjustments(fields)
-            claim?.adjustments.append(contentsOf: adjustments)
+            if claim?.adjustments.isEmpty == true {
+                claim?.adjustments = adjustments
+            } else {
+                claim?.adjustments.append(contentsOf: adjustments)
+            }
         case "NM1": try readName(fields)
         case "MIA", "MOA":
             let adjudication = readAdjudication(id, fields)
@@ -371,6 +379,7 @@ struct RemittanceParser {
             throw fields.error(.invalidValue, "CAS01 '\(group)' is not an adjustment group (CO, PR, OA, PI)", element: 1)
         }
         var adjustments: [ClaimAdjustment] = []
+        adjustments.reserveCapacity(2)
         for triplet in 0..<6 {
             let reasonAt = 2 + triplet * 3
             let reason = fields.text(reasonAt)
