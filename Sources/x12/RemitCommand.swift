@@ -63,15 +63,19 @@ struct RemitCommand: ParsableCommand {
         var fatal: X12Error?
         do {
             try sink.write(writer.begin())
-            do {
-                while var remittance = try decoder.next() {
-                    matcher?.match(&remittance)
-                    summary.add(remittance)
-                    report(remittance)
-                    try sink.write(try writer.write(remittance))
+            while true {
+                let next: Remittance?
+                do {
+                    next = try decoder.next()
+                } catch {
+                    fatal = error
+                    break
                 }
-            } catch let error as X12Error {
-                fatal = error
+                guard var remittance = next else { break }
+                matcher?.match(&remittance)
+                summary.add(remittance)
+                report(remittance)
+                try sink.write(try writer.write(remittance))
             }
             var errors = decoder.problems
             if let fatal { errors.append(RemittanceProblem(fatal)) }
