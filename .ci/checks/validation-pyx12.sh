@@ -19,9 +19,6 @@ python3 -m venv "$work/venv"
 declare -A KNOWN=(
     # No 837I spec in specs/ (out of scope): we say "no implementation guide", pyx12 has an X223A2 map.
     ["stupidedi-ppo-repriced.x12"]="no 837I spec in specs/; CorpusTests expects .noSpec"
-    # Two interchanges reuse ISA13 006000600: pyx12 reports TA1 025 (not unique in file). The core envelope
-    # reader does not track ISA13 across interchanges yet, so we miss it (our gap, not pyx12's).
-    ["tastypackets-oneline-2isa.x12"]="duplicate ISA13 across interchanges not detected by us (our gap)"
     # TA1 with a sixth element ('+') and an unterminated IEA: pyx12 rejects; we do not validate TA1/ISA/IEA element
     # content against the control map (only envelope counts and control numbers), so we accept (our gap).
     ["oopfactory-ta1-jeffn825.x12"]="TA1/IEA element content not validated by us (our gap)"

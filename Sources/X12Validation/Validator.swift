@@ -50,9 +50,39 @@ public final class Validator: Sendable {
 
     private func run(_ reader: EnvelopeReader, segments: SegmentReader?, file: String) -> ValidationReport {
         var report = ValidationReport(file: file)
+        var addedSinceLastSet = false
+        var lastSetEnd: Int?
+        var lastGroupStart: Int?
         func note(_ header: InterchangeHeader?) {
             guard let header, report.interchanges.last?.controlNumber != header.controlNumber else { return }
             report.interchanges.append(.init(header))
+            addedSinceLastSet = true
+        }
+        /// A set opens a new interchange when its ISA13 differs from the last one, or when its group starts
+        /// after at least GE, IEA and ISA since the last set ended (the same ISA13 used twice).
+        func noteInterchange(of set: TransactionSet) {
+            let groupStart = set.group?.position.segmentIndex
+            let changed = report.interchanges.last?.controlNumber != set.interchange.controlNumber
+            var reused = false
+            if !changed, !addedSinceLastSet, let groupStart, groupStart != lastGroupStart, let end = lastSetEnd, groupStart - end - 1 >= 3 {
+                reused = true
+            }
+            if reused {
+                var finding = ValidationFinding(kind: .interchangeEnvelope,
+                                                message: "ISA13 '\(set.interchange.controlNumber)' is already used by an earlier interchange in this file; interchange control numbers must be unique")
+                finding.interchangeErrorCode = "025"
+                finding.interchangeControlNumber = set.interchange.controlNumber
+                finding.segmentId = "ISA"
+                finding.element = 13
+                if let groupStart { finding.fileSegmentIndex = groupStart - 1 }
+                report.findings.append(finding)
+                report.interchanges.append(.init(set.interchange))
+            } else {
+                note(set.interchange)
+            }
+            addedSinceLastSet = false
+            lastGroupStart = groupStart
+            lastSetEnd = set.segments.last?.position.segmentIndex
         }
         while true {
             let item: EnvelopeReader.Item?
@@ -63,14 +93,14 @@ public final class Validator: Sendable {
                 break
             }
             guard let item else { break }
-            note(segments?.interchangeHeader)
             switch item {
             case .transactionSet(let set):
-                note(set.interchange)
+                noteInterchange(of: set)
                 let (findings, summary) = validateSet(set)
                 report.findings.append(contentsOf: findings)
                 report.transactionSets.append(summary)
             case .problem(let error):
+                note(segments?.interchangeHeader)
                 var finding = EnvelopeFindings.finding(for: error, scope: nil)
                 finding.interchangeControlNumber = report.interchanges.last?.controlNumber
                 if finding.kind == .groupEnvelope, let last = report.transactionSets.last,
