@@ -69,7 +69,8 @@ public struct AcknowledgmentBuilder: Sendable {
         for key in order {
             guard let groupSets = members[key], let head = groupSets.first else { continue }
             try builder.beginTransactionSet(id: "999", implementationReference: "005010X231A1")
-            try builder.write("AK1", [.simple(head.functionalId), .simple(head.groupControlNumber), .simple(head.groupVersion)])
+            try builder.write("AK1", [.simple(Self.echo(head.functionalId, max: 2)), .simple(Self.echoNumber(head.groupControlNumber, max: 9)),
+                                      .simple(Self.echo(head.groupVersion, max: 12))])
             var accepted = 0
             for set in groupSets {
                 let findings = findingsBySet["\(key.interchange)|\(key.group)|\(set.controlNumber)"] ?? []
@@ -98,8 +99,9 @@ public struct AcknowledgmentBuilder: Sendable {
     /// Writes AK2...IK5 for one set; returns whether it was accepted.
     private func writeSet(_ set: ValidationReport.TransactionSummary, findings: [ValidationFinding],
                           into builder: inout EnvelopeBuilder) throws(X12Error) -> Bool {
-        var ak2: [FieldValue] = [.simple(set.transactionSetId), .simple(set.controlNumber)]
-        if !set.implementation.isEmpty, set.implementation.utf8.count <= 35 { ak2.append(.simple(set.implementation)) }
+        var ak2: [FieldValue] = [.simple(Self.echo(set.transactionSetId, max: 3)), .simple(Self.echo(set.controlNumber, max: 9))]
+        let implementation = Self.echo(set.implementation, max: 35)
+        if !implementation.isEmpty { ak2.append(.simple(implementation)) }
         try builder.write("AK2", ak2)
         let rejecting = findings.filter(counts)
         // Segment-level findings grouped by segment position: one IK3 each, IK4s for element errors.
@@ -124,7 +126,9 @@ public struct AcknowledgmentBuilder: Sendable {
                 guard let element = finding.element, let elementCode = finding.elementErrorCode else { continue }
                 var ik401: FieldValue = .simple(String(element))
                 if let component = finding.component { ik401 = .composite([String(element), String(component)]) }
-                var ik4: [FieldValue] = [ik401, .simple(finding.elementReference ?? ""), .simple(elementCode)]
+                // IK402 is numeric: a composite's reference (C023) is not sent.
+                let reference = (finding.elementReference ?? "").allSatisfy(\.isNumber) ? finding.elementReference ?? "" : ""
+                var ik4: [FieldValue] = [ik401, .simple(reference), .simple(elementCode)]
                 if let value = finding.value, !value.isEmpty, Self.isSafe(value, builder: builder) {
                     ik4.append(.simple(String(value.prefix(99))))
                 }
@@ -143,6 +147,18 @@ public struct AcknowledgmentBuilder: Sendable {
         ik5.append(contentsOf: codes.prefix(5).map { FieldValue.simple($0) })
         try builder.write("IK5", ik5)
         return rejecting.isEmpty
+    }
+
+    /// `text` as it can be echoed: X12 characters other than the delimiters, no outer spaces, at most `max` long.
+    private static func echo(_ text: String, max: Int) -> String {
+        let kept = text.utf8.filter { ElementValidator.isAllowedCharacter($0) && !Delimiters.standard.isDelimiter($0) }
+        return String(decoding: kept, as: UTF8.self).trimmingSpaces.prefix(max).description
+    }
+
+    /// The digits of `text` (a control number, date or time), at most `max`; `0` when none.
+    private static func echoNumber(_ text: String, max: Int) -> String {
+        let digits = String(text.filter(\.isASCII).filter(\.isNumber).prefix(max))
+        return digits.isEmpty ? "0" : digits
     }
 
     /// Whether `text` can be copied into the acknowledgment: X12 characters only, no delimiter.
@@ -166,7 +182,8 @@ public struct AcknowledgmentBuilder: Sendable {
                 receiverQualifier: interchange.senderQualifier, receiverId: interchange.senderId,
                 controlNumber: number, usage: interchange.usage, date: date))
             let note = faults.first?.interchangeErrorCode ?? "000"
-            try builder.write("TA1", [.simple(interchange.controlNumber), .simple(interchange.date), .simple(interchange.time),
+            try builder.write("TA1", [.simple(Self.echoNumber(interchange.controlNumber, max: 9)), .simple(Self.echoNumber(interchange.date, max: 6)),
+                                      .simple(Self.echoNumber(interchange.time, max: 4)),
                                       .simple(faults.isEmpty ? "A" : "R"), .simple(note)])
             output.append(contentsOf: try builder.finish())
             number += 1
