@@ -6,8 +6,8 @@ import Foundation
 /// a row of its own (`recordType` `claimAdjustment`, adjustment columns filled, line columns empty); a
 /// claim without service lines and without claim adjustments gets one `claim` row. Provider-level
 /// adjustments get `providerAdjustment` rows, and a transaction with neither claims nor PLB one `payment`
-/// row. `balanceWarnings` holds the claim's findings (and, on a line row, that line's). The column order is stable: new columns are only ever
-/// added at the end.
+/// row. `balanceWarnings` holds the claim's findings (and, on a line row, that line's). The column order
+/// is stable: new columns are only ever added at the end.
 public enum RemittanceCSV {
     /// The columns, in order.
     public static let columns = [
