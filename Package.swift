@@ -69,6 +69,8 @@ let package = Package(
         .testTarget(
             name: "X12ServerTests",
             dependencies: [
+                "X12",
+                "X12Remittance",
                 "X12Server",
                 "X12Ledger",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -41,7 +41,8 @@ struct APIResponder: Sendable {
         switch format {
         case .json: return HTTPResponses.json(bytes, status: status)
         case .ndjson: return HTTPResponses.typed(bytes, contentType: "application/x-ndjson; charset=utf-8", status: status)
-        case .csv: return HTTPResponses.typed(bytes, contentType: "text/csv; charset=utf-8", status: status)
+        case .csv: return HTTPResponses.typed(bytes, contentType: "text/csv; charset=utf-8", status: status,
+                                              attachment: "remittance.csv")
         }
     }
 

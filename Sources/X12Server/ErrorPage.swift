@@ -3,16 +3,11 @@ enum ErrorPage {
     /// The page: a heading, the error line, and a way back to the upload form.
     static func render(title: String, errorLine: String, detail: String? = nil) -> String {
         var body = HTML()
-        body.raw("<h1>")
-        body.text(title)
-        body.raw("</h1>\n<div class=\"error-box\"><div class=\"error-line\" id=\"error-line\">")
+        body.element("h1", text: title)
+        body.raw("\n<div class=\"error-box\"><div class=\"error-line\" id=\"error-line\">")
         body.text(errorLine)
         body.raw("</div>")
-        if let detail {
-            body.raw("<p>")
-            body.text(detail)
-            body.raw("</p>")
-        }
+        if let detail { body.element("p", text: detail) }
         body.raw("</div>\n<p><a href=\"/\">Inspect another file</a></p>\n")
         return PageLayout.document(title: title, body: body)
     }

@@ -32,22 +32,12 @@ struct HTML: Sendable {
         output += fragment.output
     }
 
-    /// Appends `<tag class="class">text</tag>`.
+    /// Appends `<tag>text</tag>`, or `<tag class="class">text</tag>`.
     mutating func element(_ tag: StaticString, class className: StaticString? = nil, text value: String) {
-        open(tag, class: className)
-        text(value)
-        close(tag)
-    }
-
-    /// Appends `<tag>` or `<tag class="class">`.
-    mutating func open(_ tag: StaticString, class className: StaticString? = nil) {
         output += "<" + tag.description
         if let className { output += " class=\"" + className.description + "\"" }
         output += ">"
-    }
-
-    /// Appends `</tag>`.
-    mutating func close(_ tag: StaticString) {
+        text(value)
         output += "</" + tag.description + ">"
     }
 

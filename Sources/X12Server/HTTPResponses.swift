@@ -25,10 +25,12 @@ enum HTTPResponses {
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    /// A body of another type (CSV, NDJSON).
-    static func typed(_ bytes: [UInt8], contentType: String, status: HTTPResponse.Status = .ok) -> Response {
+    /// A body of another type (CSV, NDJSON); with `attachment`, browsers save it under that name.
+    static func typed(_ bytes: [UInt8], contentType: String, status: HTTPResponse.Status = .ok,
+                      attachment: String? = nil) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = contentType
+        if let attachment { headers[.contentDisposition] = "attachment; filename=\"\(attachment)\"" }
         headers[.cacheControl] = "no-store"
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }

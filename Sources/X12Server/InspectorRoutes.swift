@@ -96,7 +96,16 @@ struct InspectorRoutes: Sendable {
 
     func api(_ kind: APIKind, _ request: Request) async -> Response {
         switch await readBody(request) {
-        case .success(let body):
+        case .success(let received):
+            // A browser form (multipart) sends the file in its `file` field; anything else is the X12 itself.
+            var body = received
+            if let type = request.headers[.contentType], MultipartFormData.boundary(contentType: type) != nil {
+                do {
+                    body = try Upload.from(contentType: type, body: received).bytes
+                } catch {
+                    return HTTPResponses.jsonError(error.message, status: .badRequest)
+                }
+            }
             let format = request.uri.queryParameters.get("format")
             switch kind {
             case .validate: return responder.validate(body)

@@ -4,6 +4,12 @@ import X12Remittance
 /// The 835 part of the report: each payment, its claims and service lines with adjustments, provider
 /// adjustments (PLB), balancing findings, and the CSV of `x12 remit --format csv` to download.
 enum RemittanceSection {
+    /// Claims shown in the tables; the CSV always holds every claim.
+    static let maximumClaimRows = 1_000
+    /// The largest CSV embedded in the page as a one-click download; a larger one is fetched from
+    /// `/api/remit?format=csv` by choosing the file again.
+    static let maximumEmbeddedCSVBytes = 2 * 1024 * 1024
+
     static func render(_ report: RemittanceReport, csv: [UInt8], fileName: String) -> HTML {
         var html = HTML()
         html.raw("<section class=\"card\" id=\"payments\"><h2>Payments</h2>\n<p>")
@@ -17,13 +23,29 @@ enum RemittanceSection {
         html.raw(" · ")
         html.number(report.summary.warningCount)
         html.raw(report.summary.warningCount == 1 ? " balancing warning · " : " balancing warnings · ")
-        html.raw("<a id=\"csv-download\" download=\"")
-        html.text(csvName(fileName))
-        html.raw("\" href=\"data:text/csv;charset=utf-8;base64,")
-        html.text(Data(csv).base64EncodedString())
-        html.raw("\">Download CSV</a></p>\n")
+        if csv.count <= maximumEmbeddedCSVBytes {
+            html.raw("<a id=\"csv-download\" download=\"")
+            html.text(csvName(fileName))
+            html.raw("\" href=\"data:text/csv;charset=utf-8;base64,")
+            html.text(Data(csv).base64EncodedString())
+            html.raw("\">Download CSV</a></p>\n")
+        } else {
+            html.raw("CSV: ")
+            html.text(ByteCount.text(csv.count))
+            html.raw("</p>\n<form id=\"csv-form\" method=\"post\" action=\"/api/remit?format=csv\" enctype=\"multipart/form-data\">")
+            html.raw("Too large to embed: choose the same file again <input type=\"file\" name=\"file\" required> ")
+            html.raw("<button type=\"submit\">Download CSV</button></form>\n")
+        }
+        var claimRows = 0
         for remittance in report.transactions {
-            payment(&html, remittance, start: remittance.segmentIndex)
+            payment(&html, remittance, start: remittance.segmentIndex, claimRows: &claimRows)
+        }
+        if claimRows < report.summary.claimCount {
+            html.raw("<p class=\"muted\" id=\"claims-not-shown\">")
+            let hidden = report.summary.claimCount - claimRows
+            html.number(hidden)
+            html.raw(hidden == 1 ? " more claim is not shown here; the CSV has every claim.</p>\n"
+                     : " more claims are not shown here; the CSV has every claim.</p>\n")
         }
         if !report.errors.isEmpty {
             html.raw("<h3>Errors</h3><ul class=\"findings\">\n")
@@ -40,7 +62,7 @@ enum RemittanceSection {
         return html
     }
 
-    private static func payment(_ html: inout HTML, _ remittance: Remittance, start: Int) {
+    private static func payment(_ html: inout HTML, _ remittance: Remittance, start: Int, claimRows: inout Int) {
         html.raw("<h3>")
         html.text("Payment \(remittance.payment.traceNumber) · \(remittance.payment.amount) · \(remittance.payment.methodDescription ?? remittance.payment.method) · \(remittance.payment.date)")
         html.raw("</h3>\n<p class=\"muted\">Payer ")
@@ -53,6 +75,8 @@ enum RemittanceSection {
         html.raw("<table class=\"grid payments\"><tr><th>Claim (CLP01)</th><th>Status</th><th>Patient</th><th>Payer claim #</th>")
         html.raw("<th>Charge</th><th>Paid</th><th>Patient resp.</th><th>Adjustments</th></tr>\n")
         for claim in remittance.claims {
+            guard claimRows < maximumClaimRows else { break }
+            claimRows += 1
             html.raw("<tr class=\"claim\"><td class=\"mono\">")
             segmentLink(&html, claim.patientControlNumber, remittance: remittance, segment: claim.segment, start: start)
             html.raw("</td><td>")

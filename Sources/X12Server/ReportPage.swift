@@ -10,9 +10,8 @@ enum ReportPage {
     /// between the findings and the tree.
     static func render(_ inspection: Inspection, sections: [HTML] = []) -> String {
         var body = HTML()
-        body.raw("<h1>")
-        body.text(inspection.fileName)
-        body.raw("</h1>\n")
+        body.element("h1", text: inspection.fileName)
+        body.raw("\n")
         body.append(summary(inspection))
         body.append(findingList(inspection))
         for section in sections { body.append(section) }

@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import XCTest
+import X12
+import X12Remittance
 @testable import X12Server
 
 /// The 835 payments section, the 999/277CA acknowledgment sections, and the JSON of the /api routes.
@@ -64,6 +66,37 @@ final class TransactionPagesTests: XCTestCase {
             // BPR is segment 4 of the file; 95.00 written where claims minus PLB give 90.00.
             XCTAssertTrue(page.contains("<li class=\"warning\"><a href=\"#seg-4\">BPR (transaction)</a>: "))
             XCTAssertFalse(page.contains("BALANCED</span>"))
+        }
+    }
+
+    func testLargePaymentsCapTheTableAndOfferTheCSVByForm() throws {
+        // 1,001 copies of claim PCN1001 (CLP through AMT, segments 16-23): one more than the table shows.
+        let lines = try Fixture.text("payment-835.x12").split(separator: "\n").map(String.init)
+        let claim = lines[15..<23]
+        var segments = Array(lines[0..<15])
+        for number in 0..<1_001 { segments += claim.map { $0.replacingOccurrences(of: "PCN1001", with: "PCN\(number)") } }
+        segments[3] = segments[3].replacingOccurrences(of: "BPR*I*90*", with: "BPR*I*100100*")
+        segments += ["SE*\(segments.count - 1)*0001~", "GE*1*201~", "IEA*1*000000201~"]
+        let report = RemittanceReport(reader: SegmentReader(string: segments.joined(separator: "\n")))
+        XCTAssertEqual(report.summary.claimCount, 1_001)
+        let small = RemittanceSection.render(report, csv: Array("a,b\n".utf8), fileName: "big.835").output
+        XCTAssertTrue(small.contains("<p class=\"muted\" id=\"claims-not-shown\">1 more claim is not shown here; the CSV has every claim.</p>"))
+        XCTAssertTrue(small.contains("PCN999<"))
+        XCTAssertFalse(small.contains("PCN1000<"))
+        XCTAssertTrue(small.contains("id=\"csv-download\""))
+        let large = RemittanceSection.render(report, csv: Array(repeating: 0x41, count: 3 * 1024 * 1024), fileName: "big.835").output
+        XCTAssertFalse(large.contains("id=\"csv-download\""))
+        XCTAssertTrue(large.contains("CSV: 3 MB</p>\n<form id=\"csv-form\" method=\"post\" action=\"/api/remit?format=csv\" enctype=\"multipart/form-data\">"))
+    }
+
+    func testAPIAcceptsAFileFromABrowserForm() async throws {
+        try await application().test(.router) { client in
+            let (headers, body) = MultipartBody.make(fields: [.init(name: "file", fileName: "payment-835.x12", bytes: try Fixture.bytes("payment-835.x12"))])
+            let response = try await client.execute(uri: "/api/remit?format=csv", method: .post, headers: headers, body: body)
+            XCTAssertEqual(response.status, .ok)
+            XCTAssertEqual(response.headers[.contentDisposition], "attachment; filename=\"remittance.csv\"")
+            let raw = try await client.execute(uri: "/api/remit?format=csv", method: .post, body: ByteBuffer(bytes: try Fixture.bytes("payment-835.x12")))
+            XCTAssertEqual(String(buffer: response.body), String(buffer: raw.body))
         }
     }
 
