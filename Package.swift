@@ -56,7 +56,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "X12Benchmark",
-            dependencies: ["X12", "X12Claims", "X12Remittance", "X12Acknowledgments", "X12Validation"],
+            dependencies: [
+                "X12", "X12Claims", "X12Remittance", "X12Acknowledgments", "X12Validation",
+                "X12Ledger",
+            ],
             path: "Benchmarks/X12Benchmark"
         ),
         .testTarget(name: "X12Tests", dependencies: ["X12"]),

@@ -9,7 +9,8 @@ case "tokenizer": runTokenizerBenchmark(rest)
 case "generate": runGenerateBenchmark(rest)
 case "remit": runRemitBenchmark(rest)
 case "validate": runValidateBenchmark(rest)
+case "ledger": runLedgerBenchmark(rest)
 default:
-    FileHandle.standardError.write(Data("usage: X12Benchmark tokenizer|generate|remit|validate [args]\n".utf8))
+    FileHandle.standardError.write(Data("usage: X12Benchmark tokenizer|generate|remit|validate|ledger [args]\n".utf8))
     exit(2)
 }

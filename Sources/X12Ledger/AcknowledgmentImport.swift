@@ -134,21 +134,21 @@ extension Ledger {
     }
 
     static func latestClaimId(_ db: Database, patientControlNumber: String) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT id FROM claim WHERE patientControlNumber = ? ORDER BY id DESC LIMIT 1",
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM claim WHERE patientControlNumber = ? ORDER BY id DESC LIMIT 1"),
                            arguments: [patientControlNumber])
     }
 
     static func insertAcknowledgment(_ db: Database, fileId: Int64, claimId: Int64, source: String, status: String, controlNumber: String,
                                      payerClaimControlNumber: String?, reasons: [AckReport.Reason]) throws {
         let json = String(decoding: try JSONEncoder().encode(reasons), as: UTF8.self)
-        try db.execute(sql: """
+        try db.run(sql: """
             INSERT INTO acknowledgment (fileId, claimId, source, status, controlNumber, payerClaimControlNumber, reasons)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [fileId, claimId, source, status, controlNumber, payerClaimControlNumber, json])
     }
 
     static func insertUnmatched(_ db: Database, fileId: Int64, source: String, reference: String, description: String) throws {
-        try db.execute(sql: "INSERT INTO unmatched (fileId, source, reference, description) VALUES (?, ?, ?, ?)",
+        try db.run(sql: "INSERT INTO unmatched (fileId, source, reference, description) VALUES (?, ?, ?, ?)",
                        arguments: [fileId, source, reference, description])
     }
 }

@@ -59,7 +59,8 @@ public struct ScreenedBatch: Sendable {
 extension Ledger {
     /// Builds the claims of `batch` like ``ClaimBuilder`` does, leaving out the visits already claimed: unchanged ones
     /// (listed as already submitted) and changed ones without a `rebill` (held and listed, line by line). Visits with
-    /// a `rebill` and visits never claimed are billed as usual.
+    /// a `rebill`, visits never claimed and visits whose last claim was rejected (TA1, 999 or 277CA, and never paid)
+    /// are billed as usual.
     public func screen(_ batch: BillingBatch, options: ClaimBuilder.Options) throws(LedgerError) -> ScreenedBatch {
         let full = ClaimBuilder(batch: batch).build(options: options)
         let comparison = try compare(full, batch: batch)
@@ -129,6 +130,7 @@ extension Ledger {
                 var sinceOriginal: [String] = []
                 var first: Row?
                 var correctedClaimSent = false
+                var rejected = false
                 for number in numbers {
                     guard let claim = claimsByNumber[number] else { continue }
                     let recorded = try Row.fetchAll(db, sql: """
@@ -140,6 +142,10 @@ extension Ledger {
                         continue
                     }
                     if first == nil { first = original }
+                    rejected = try rejected || Bool.fetchOne(db, sql: """
+                        SELECT EXISTS (SELECT 1 FROM acknowledgment WHERE claimId = ? AND status = 'rejected')
+                           AND NOT EXISTS (SELECT 1 FROM payment WHERE claimId = ?)
+                        """, arguments: [latest["id"], latest["id"]]) ?? false
                     let latestDifferences = try Self.lineDifferences(db, claimId: latest["id"], claim: claim)
                     sinceLatest += latestDifferences
                     let originalDifferences = try Self.lineDifferences(db, claimId: original["id"], claim: claim)
@@ -157,6 +163,8 @@ extension Ledger {
                 }
                 if forUpdates {
                     if !sinceOriginal.isEmpty { changed.append(update(sinceOriginal)) }
+                } else if rejected {
+                    continue
                 } else if sinceLatest.isEmpty {
                     already.append(AlreadySubmitted(visitId: visitId, patientControlNumbers: numbers, submittedOn: first["submittedOn"],
                                                     interchangeControlNumber: first["controlNumber"]))

@@ -127,3 +127,10 @@ extension Ledger {
         return [UInt8](data)
     }
 }
+
+extension Database {
+    /// Runs one statement from the connection's statement cache (imports run the same few statements many times).
+    func run(sql: String, arguments: StatementArguments) throws {
+        try cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+}

@@ -43,7 +43,7 @@ extension Ledger {
     private func recordPayment(_ claim: RemittanceClaim, in remittance: Remittance, db: Database, fileId: Int64,
                                summary: inout ImportSummary) throws {
         let claimId = try Self.latestClaimId(db, patientControlNumber: claim.patientControlNumber)
-        try db.execute(sql: """
+        try db.run(sql: """
             INSERT INTO payment (fileId, claimId, patientControlNumber, claimStatus, chargeAmount, paidAmount, patientResponsibilityAmount,
                 payerClaimControlNumber, payerName, paymentDate, traceNumber, remarkCodes)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -58,10 +58,10 @@ extension Ledger {
         for line in claim.lines {
             var claimLineId: Int64?
             if let claimId, let control = line.lineControlNumber {
-                claimLineId = try Int64.fetchOne(db, sql: "SELECT id FROM claimLine WHERE claimId = ? AND lineControlNumber = ?",
+                claimLineId = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM claimLine WHERE claimId = ? AND lineControlNumber = ?"),
                                                  arguments: [claimId, control])
             }
-            try db.execute(sql: """
+            try db.run(sql: """
                 INSERT INTO paymentLine (paymentId, claimLineId, lineControlNumber, procedureCode, modifiers, units, chargeAmount, paidAmount, remarkCodes)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [paymentId, claimLineId, line.lineControlNumber, line.procedureCode, line.modifiers.joined(separator: ":"),
@@ -82,7 +82,7 @@ extension Ledger {
     }
 
     private static func insertAdjustment(_ db: Database, paymentId: Int64, lineId: Int64?, _ adjustment: ClaimAdjustment) throws {
-        try db.execute(sql: "INSERT INTO adjustment (paymentId, paymentLineId, groupCode, reason, amount, quantity) VALUES (?, ?, ?, ?, ?, ?)",
+        try db.run(sql: "INSERT INTO adjustment (paymentId, paymentLineId, groupCode, reason, amount, quantity) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [paymentId, lineId, adjustment.group, adjustment.reason, adjustment.amount.value.ledgerText, adjustment.quantity])
     }
 }

@@ -35,6 +35,7 @@ extension Ledger {
         return try recordOnce(kind: "837", sha256: SHA256.hex(bytes), path: source) { db, fileId in
             var summary = ImportSummary(kind: "837", path: source, sha256: SHA256.hex(bytes))
             var interchangeIds: [String: Int64] = [:]
+            var submittedDays: [Int64: String] = [:]
             for claim in index.claims {
                 let interchangeId: Int64
                 if let known = interchangeIds[claim.interchangeControlNumber] {
@@ -42,21 +43,22 @@ extension Ledger {
                 } else {
                     let envelope = envelopes[claim.interchangeControlNumber]
                     let submittedOn = envelope?.group.map { LedgerDate.day(x12: $0.date) } ?? LedgerDate.day(clock())
-                    try db.execute(sql: """
+                    try db.run(sql: """
                         INSERT INTO interchange (fileId, controlNumber, groupControlNumber, senderId, receiverId, submittedOn, content)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
                         """, arguments: [fileId, claim.interchangeControlNumber, claim.groupControlNumber,
                                          envelope?.header.senderId ?? "", envelope?.header.receiverId ?? "", submittedOn, Data(bytes)])
                     interchangeId = db.lastInsertedRowID
                     interchangeIds[claim.interchangeControlNumber] = interchangeId
+                    submittedDays[interchangeId] = submittedOn
                 }
                 let entry = entries[claim.patientControlNumber]
                 let origin = origins[claim.patientControlNumber]
                 let payerId = entry?.payerId ?? origin?.payerId ?? claim.payerId ?? ""
                 let payerName = entry.flatMap { payerNames[$0.payerId] } ?? origin?.payerName ?? claim.payerName ?? ""
                 let visitId = entry?.visitId ?? origin?.visitId
-                let submittedOn = try String.fetchOne(db, sql: "SELECT submittedOn FROM interchange WHERE id = ?", arguments: [interchangeId]) ?? ""
-                try db.execute(sql: """
+                let submittedOn = submittedDays[interchangeId] ?? ""
+                try db.run(sql: """
                     INSERT INTO claim (interchangeId, patientControlNumber, visitId, payerId, payerName, patientName,
                         transactionSetControlNumber, frequencyCode, originalPayerClaimControlNumber, chargeAmount, submittedOn)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -65,7 +67,7 @@ extension Ledger {
                                      (claim.chargeAmount ?? 0).ledgerText, submittedOn])
                 let claimId = db.lastInsertedRowID
                 for line in claim.lines {
-                    try db.execute(sql: """
+                    try db.run(sql: """
                         INSERT INTO claimLine (claimId, lineNumber, procedureCode, modifiers, units, chargeAmount, serviceDate, lineControlNumber)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         """, arguments: [claimId, line.lineNumber, line.procedureCode, line.modifiers.joined(separator: ":"),
@@ -98,7 +100,7 @@ extension Ledger {
 
     static func insertBatchEntry(_ db: Database, fileId: Int64, bucket: BatchBucket, visitId: String, codes: [String],
                                  amount: Decimal, reasons: [String]) throws {
-        try db.execute(sql: "INSERT INTO batchEntry (fileId, bucket, visitId, codes, amount, reasons) VALUES (?, ?, ?, ?, ?, ?)",
+        try db.run(sql: "INSERT INTO batchEntry (fileId, bucket, visitId, codes, amount, reasons) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [fileId, bucket.rawValue, visitId, codes.joined(separator: " "), amount.ledgerText,
                                    reasons.joined(separator: "\n")])
     }

@@ -71,10 +71,10 @@ final class LedgerWorkTests: XCTestCase {
         let batch = try BillingBatch.decode(from: Data(try LedgerFixtures.bytes("Fixtures/ledger/example-changed.json")))
         let options = ClaimBuilder.Options(controlNumber: 103, date: InterchangeSettings.parseDate("2024-02-01T08:00") ?? Date())
         let screened = try ledger.screen(batch, options: options)
-        // V2002 carries a rebill, but that very corrected claim went out in the first batch: not sent twice.
-        XCTAssertEqual(screened.output.report.claims.map(\.patientControlNumber), ["V1004"])
-        XCTAssertEqual(screened.alreadySubmitted.map(\.visitId), ["V1002", "V1003", "V3001", "V2001", "V2002"])
-        XCTAssertEqual(screened.alreadySubmitted[2].patientControlNumbers, ["V3001", "V3001-2"])
+        // V1003 (277CA), V2001 and V2002 (999) were rejected: sent again. V1002 was denied, V3001 paid: not sent twice.
+        XCTAssertEqual(screened.output.report.claims.map(\.patientControlNumber), ["V1003", "V1004", "V2001", "V2002"])
+        XCTAssertEqual(screened.alreadySubmitted.map(\.visitId), ["V1002", "V3001"])
+        XCTAssertEqual(screened.alreadySubmitted[1].patientControlNumbers, ["V3001", "V3001-2"])
         XCTAssertEqual(screened.changed.map(\.visitId), ["V1001"])
         XCTAssertEqual(screened.changed.first?.differences, ["line 2 97110: units 2 → 3", "line 2 97110: charge 90.00 → 135.00"])
         XCTAssertEqual(screened.changed.first?.finalizedAmount, 330)
@@ -88,7 +88,7 @@ final class LedgerWorkTests: XCTestCase {
         XCTAssertEqual(held.map(\.correctedClaimSent), [false])
         XCTAssertTrue(try ledger.worklist().contains { $0.kind == .changedSinceSubmission && $0.reference == "V1001" && $0.amount == 330 })
 
-        // The same batch again: V1004 went out with the second file.
+        // The same batch again: the resubmissions and V1004 went out with the second file and have no answer yet.
         let again = try ledger.screen(batch, options: options)
         XCTAssertEqual(again.output.report.claims.map(\.patientControlNumber), [])
         XCTAssertEqual(again.alreadySubmitted.map(\.visitId), ["V1002", "V1003", "V1004", "V3001", "V2001", "V2002"])
