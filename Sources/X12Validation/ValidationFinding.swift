@@ -10,13 +10,70 @@ public struct ValidationFinding: Sendable, Hashable, Codable, CustomStringConver
 
     /// What kind of problem, as a stable name scripts can match on.
     public enum Kind: String, Sendable, Hashable, Codable {
-        case unrecognizedSegment, unexpectedSegment, segmentOutOfOrder, requiredSegmentMissing, requiredLoopMissing
-        case segmentOverMaxUse, loopOverMaxRepeat, notUsedSegmentPresent
-        case requiredElementMissing, conditionalElementMissing, exclusionViolated, notUsedElementPresent
-        case tooManyElements, tooManyComponents, elementTooShort, elementTooLong, invalidCode, invalidDate, invalidTime
-        case nonNumeric, invalidCharacter, patternMismatch
-        case hierarchy, npiCheckDigit, balance, sequence, situationalRule
-        case transactionEnvelope, groupEnvelope, interchangeEnvelope, noSpec, unreadable
+        /// A segment id the guide does not use anywhere (IK304 1).
+        case unrecognizedSegment
+        /// A segment of the guide that cannot go here (IK304 2).
+        case unexpectedSegment
+        /// A segment that belongs earlier in its loop (IK304 7).
+        case segmentOutOfOrder
+        /// A required segment is missing (IK304 3).
+        case requiredSegmentMissing
+        /// A required loop is missing (IK304 3, reported on its first segment).
+        case requiredLoopMissing
+        /// A segment repeats more often than its max use (IK304 5).
+        case segmentOverMaxUse
+        /// A loop repeats more often than allowed (IK304 4).
+        case loopOverMaxRepeat
+        /// A segment or loop the guide marks "not used" was sent (IK304 I4).
+        case notUsedSegmentPresent
+        /// A required element or component is empty (IK403 1).
+        case requiredElementMissing
+        /// A syntax note (P, R, C, L) requires an element that is empty (IK403 2).
+        case conditionalElementMissing
+        /// A syntax note (E) allows only one of several elements (IK403 10).
+        case exclusionViolated
+        /// An element the guide marks "not used" has a value (IK403 I10).
+        case notUsedElementPresent
+        /// More elements than the guide defines (IK403 3).
+        case tooManyElements
+        /// More components than the composite defines (IK403 13).
+        case tooManyComponents
+        /// Shorter than the minimum length (IK403 4).
+        case elementTooShort
+        /// Longer than the maximum length (IK403 5).
+        case elementTooLong
+        /// A code the guide does not allow here (IK403 7).
+        case invalidCode
+        /// Not a valid date, or not the format DTP02 names (IK403 8).
+        case invalidDate
+        /// Not a valid time (IK403 9).
+        case invalidTime
+        /// Not a number where the guide wants one (IK403 6).
+        case nonNumeric
+        /// A character outside the X12 set, a separator in a simple element, or trailing spaces (IK403 6).
+        case invalidCharacter
+        /// The value does not have the form the guide requires (IK403 I12).
+        case patternMismatch
+        /// HL numbering, parent or child flag is wrong.
+        case hierarchy
+        /// An NPI with a wrong check digit or form.
+        case npiCheckDigit
+        /// Amounts that must balance do not (CLM02 = Σ SV102, 835 claim and payment balancing).
+        case balance
+        /// A number that must count 1, 2, 3... does not (LX01).
+        case sequence
+        /// A situational rule of the guide is broken (IK304 I6 / I9).
+        case situationalRule
+        /// ST/SE fault: count, control number, missing SE (IK502).
+        case transactionEnvelope
+        /// GS/GE fault (AK905).
+        case groupEnvelope
+        /// ISA/IEA fault or unreadable envelope (TA105).
+        case interchangeEnvelope
+        /// No spec in specs/ for the transaction set and version (IK502 I6).
+        case noSpec
+        /// The file could not be read.
+        case unreadable
     }
 
     /// Error or warning.
