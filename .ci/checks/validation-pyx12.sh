@@ -19,9 +19,6 @@ python3 -m venv "$work/venv"
 declare -A KNOWN=(
     # No 837I spec in specs/ (out of scope): we say "no implementation guide", pyx12 has an X223A2 map.
     ["stupidedi-ppo-repriced.x12"]="no 837I spec in specs/; CorpusTests expects .noSpec"
-    # TA1 with a sixth element ('+') and an unterminated IEA: pyx12 rejects; we do not validate TA1/ISA/IEA element
-    # content against the control map (only envelope counts and control numbers), so we accept (our gap).
-    ["oopfactory-ta1-jeffn825.x12"]="TA1/IEA element content not validated by us (our gap)"
     # pyx12 does not check CLM02 = sum of SV102 (837P TR3 rule); MutationTests.testClaimChargeNotEqualToLineCharges.
     ["mut-claim-charge.x12"]="pyx12 does not check CLM02 = sum of SV102"
     # pyx12 does not check that SBR02 = 18 excludes the 2000C patient loop; MutationTests.testPatientLoopWhenSubscriberIsPatient.

@@ -17,7 +17,9 @@ struct ElementIssue {
 struct ElementValidator {
     let delimiters: Delimiters
 
-    func validate(_ elements: [Element], segmentId: String, spec: SegmentSpec) -> [ElementIssue] {
+    /// With `fixedWidth` (the ISA) values are padded: trailing spaces are padding, blank fields count as
+    /// present, widths are the reader's business and ISA11/ISA16 are delimiters, not data.
+    func validate(_ elements: [Element], segmentId: String, spec: SegmentSpec, fixedWidth: Bool = false) -> [ElementIssue] {
         var issues: [ElementIssue] = []
         let definitions = spec.elements
         if elements.count > definitions.count {
@@ -33,14 +35,24 @@ struct ElementValidator {
             }
         }
         for (index, definition) in definitions.enumerated() {
-            let bytes = index < elements.count ? elements[index].bytes : ArraySlice<UInt8>()
+            var bytes = index < elements.count ? elements[index].bytes : ArraySlice<UInt8>()
+            if fixedWidth {
+                if definition.position == 11 || definition.position == 16 { continue }
+                while bytes.last == UInt8(ascii: " ") { bytes = bytes.dropLast() }
+                if bytes.isEmpty && index < elements.count { continue }
+                let trimmed = bytes
+                let label = { segmentId + (definition.position < 10 ? "0" : "") + String(definition.position) }
+                checkSimple(trimmed, definition: definition, element: definition.position, component: nil, label: label,
+                            dateFormat: nil, checkLength: false, into: &issues)
+                continue
+            }
             let label = { segmentId + (definition.position < 10 ? "0" : "") + String(definition.position) }
             if let components = definition.components {
                 checkComposite(bytes, definition: definition, components: components, label: label, into: &issues)
             } else {
                 let format = definition.reference == "1251" ? dateFormat : nil
                 checkSimple(bytes, definition: definition, element: definition.position, component: nil, label: label,
-                            dateFormat: format, into: &issues)
+                            dateFormat: format, checkLength: true, into: &issues)
             }
         }
         for note in spec.syntax {
@@ -85,12 +97,12 @@ struct ElementValidator {
                 continue
             }
             checkSimple(part, definition: component, element: definition.position, component: index + 1, label: componentLabel,
-                        dateFormat: nil, into: &issues)
+                        dateFormat: nil, checkLength: true, into: &issues)
         }
     }
 
     private func checkSimple(_ bytes: ArraySlice<UInt8>, definition: ElementSpec, element: Int, component: Int?, label: () -> String,
-                             dateFormat: String?, into issues: inout [ElementIssue]) {
+                             dateFormat: String?, checkLength: Bool, into issues: inout [ElementIssue]) {
         func name() -> String { "\(label()) (\(definition.name))" }
         if bytes.isEmpty {
             if definition.usage == .required && component == nil {
@@ -111,11 +123,11 @@ struct ElementValidator {
         let type = definition.type
         var length = 0
         for byte in bytes where !(type.isNumeric && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "."))) { length += 1 }
-        if length < definition.minLength {
+        if checkLength && length < definition.minLength {
             issues.append(issue(.elementTooShort, "4", definition, element, component, text(bytes),
                                 "\(name()) is too short: '\(text(bytes))' has \(length) characters, at least \(definition.minLength) needed"))
         }
-        if length > definition.maxLength {
+        if checkLength && length > definition.maxLength {
             issues.append(issue(.elementTooLong, "5", definition, element, component, text(bytes),
                                 "\(name()) is too long: \(length) characters, at most \(definition.maxLength) allowed"))
         }

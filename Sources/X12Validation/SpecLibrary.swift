@@ -6,6 +6,13 @@ public struct SpecLibrary: Sendable {
     public let specs: [ImplementationSpec]
     /// Where they were loaded from.
     public let directory: URL
+    /// Control segment definitions by ISA12 version.
+    public let envelopes: [String: EnvelopeSpec]
+
+    /// Tells transaction specs from envelope specs before decoding the whole file.
+    private struct Probe: Decodable {
+        var envelope: String?
+    }
 
     /// Loads every `*.json` in `directory` (codes.json holds the shared code lists).
     ///
@@ -31,11 +38,20 @@ public struct SpecLibrary: Sendable {
             }
         }
         var specs: [ImplementationSpec] = []
+        var envelopes: [String: EnvelopeSpec] = [:]
         for name in names where name != "codes.json" {
             let url = directory.appendingPathComponent(name)
             let file: SpecFile
             do {
-                file = try decoder.decode(SpecFile.self, from: Data(contentsOf: url))
+                let data = try Data(contentsOf: url)
+                if try decoder.decode(Probe.self, from: data).envelope != nil {
+                    let envelope = try EnvelopeSpec(file: decoder.decode(EnvelopeSpec.File.self, from: data), codeLists: codeLists, fileName: url.path)
+                    envelopes[envelope.version] = envelope
+                    continue
+                }
+                file = try decoder.decode(SpecFile.self, from: data)
+            } catch let error as SpecError {
+                throw error
             } catch {
                 throw SpecError(file: url.path, message: "not a spec file: \(error)")
             }
@@ -45,6 +61,7 @@ public struct SpecLibrary: Sendable {
                 throw SpecError(file: url.path, message: error.message)
             }
         }
+        self.envelopes = envelopes
         guard !specs.isEmpty else { throw SpecError(file: directory.path, message: "no spec files (*.json) in the specs directory") }
         self.specs = specs
     }

@@ -53,9 +53,10 @@ public final class Validator: Sendable {
         var addedSinceLastSet = false
         var lastSetEnd: Int?
         var lastGroupStart: Int?
-        func note(_ header: InterchangeHeader?) {
+        func note(_ header: InterchangeHeader?, isaIndex: Int? = nil) {
             guard let header, report.interchanges.last?.controlNumber != header.controlNumber else { return }
             report.interchanges.append(.init(header))
+            report.findings.append(contentsOf: checkInterchangeHeader(header, fileSegmentIndex: isaIndex))
             addedSinceLastSet = true
         }
         /// A set opens a new interchange when its ISA13 differs from the last one, or when its group starts
@@ -77,8 +78,10 @@ public final class Validator: Sendable {
                 if let groupStart { finding.fileSegmentIndex = groupStart - 1 }
                 report.findings.append(finding)
                 report.interchanges.append(.init(set.interchange))
+                report.findings.append(contentsOf: checkInterchangeHeader(set.interchange, fileSegmentIndex: groupStart.map { $0 - 1 }))
             } else {
-                note(set.interchange)
+                let firstGroup = lastSetEnd.map { end in (groupStart ?? 0) - end - 1 >= 3 } ?? true
+                note(set.interchange, isaIndex: firstGroup ? groupStart.map { $0 - 1 } : nil)
             }
             addedSinceLastSet = false
             lastGroupStart = groupStart
@@ -108,11 +111,53 @@ public final class Validator: Sendable {
                     finding.groupControlNumber = last.groupControlNumber
                 }
                 report.findings.append(finding)
-            case .interchangeAcknowledgment(_, let header):
+            case .interchangeAcknowledgment(let segment, let header):
                 note(header)
+                report.findings.append(contentsOf: checkControlSegment(segment, version: header.version, fixedWidth: false))
             }
         }
         return report
+    }
+
+    /// TA105 note for an ISA element that breaks the control map (ISA01 → 010 ... ISA15 → 020).
+    private static let interchangeNotes = [1: "010", 2: "011", 3: "012", 4: "013", 5: "005", 6: "006", 7: "007", 8: "008",
+                                           9: "014", 10: "015", 12: "017", 13: "018", 14: "019", 15: "020"]
+
+    /// Checks the ISA's elements against the control segments of its version (when specs/ has them).
+    private func checkInterchangeHeader(_ header: InterchangeHeader, fileSegmentIndex: Int?) -> [ValidationFinding] {
+        let separator = header.delimiters.element
+        var content = Array("ISA".utf8)
+        for field in header.elements {
+            content.append(separator)
+            content.append(contentsOf: field.utf8)
+        }
+        let segment = Segment(content: content[...], delimiters: header.delimiters,
+                              position: Position(byteOffset: 0, line: 0, segmentIndex: fileSegmentIndex, segmentId: "ISA"))
+        return checkControlSegment(segment, version: header.version, fixedWidth: true).map { finding in
+            var finding = finding
+            finding.interchangeControlNumber = header.controlNumber
+            finding.interchangeErrorCode = finding.element.flatMap { Self.interchangeNotes[$0] } ?? "024"
+            finding.line = nil
+            return finding
+        }
+    }
+
+    /// Element checks for an ISA or TA1 against `specs/envelope-<version>.json`.
+    private func checkControlSegment(_ segment: Segment, version: String, fixedWidth: Bool) -> [ValidationFinding] {
+        let id = segment.id
+        guard let spec = library.envelopes[version]?.segments[id] else { return [] }
+        let validator = ElementValidator(delimiters: segment.delimiters)
+        return validator.validate(segment.elements, segmentId: id, spec: spec, fixedWidth: fixedWidth).map { issue in
+            var finding = ValidationFinding(kind: issue.kind, message: issue.message)
+            finding.elementErrorCode = issue.code
+            finding.element = issue.element
+            finding.component = issue.component
+            finding.value = issue.value
+            finding.segmentId = id
+            finding.fileSegmentIndex = segment.position.segmentIndex
+            finding.line = segment.position.line
+            return finding
+        }
     }
 
     /// Findings for one transaction set (envelope faults included).

@@ -54,6 +54,19 @@ final class AcknowledgmentTests: XCTestCase {
         XCTAssertEqual(TestSupport.validator.validate(bytes: ack).findings.map(\.description), [])
     }
 
+    func testISAElementsCheckedAgainstTheControlSpec() throws {
+        let text = try TestSupport.fixtureText("claim-837p.x12")
+            .replacingOccurrences(of: "*240115*1430*^*00501*000000001*0*P*:~", with: "*241315*1430*^*00501*000000001*0*X*:~")
+        let report = TestSupport.validate(text)
+        XCTAssertEqual(report.findings.map(Seen.init), [
+            Seen(1, nil, "ISA", nil, 9, nil, .invalidDate, "8"),
+            Seen(1, nil, "ISA", nil, 15, nil, .invalidCode, "7"),
+        ])
+        XCTAssertEqual(report.findings.map(\.interchangeErrorCode), ["014", "020"])
+        let ta1 = try XCTUnwrap(try AcknowledgmentBuilder(controlNumber: 3, date: date).interchangeAcknowledgment(for: report))
+        XCTAssertEqual(segments(ta1)[1], "TA1*000000001*241315*1430*R*014~")
+    }
+
     func testTA1ForMismatchedIEA02() throws {
         let text = try TestSupport.fixtureText("claim-837p.x12").replacingSegment("IEA*1*000000001~", with: "IEA*1*000000002~")
         let report = TestSupport.validate(text)

@@ -41,7 +41,7 @@ final class CorpusTests: XCTestCase {
         ("277ca/oopfactory-from-bogeyone.x12", false, [Seen(10, 8, "NM1", "2000B", nil, nil, .requiredLoopMissing, "3"), Seen(10, 8, "TRN", "2000B", nil, nil, .requiredLoopMissing, "3"), Seen(10, 8, "HL", "2000B", nil, nil, .requiredLoopMissing, "3"), Seen(10, 8, "HL", nil, nil, nil, .transactionEnvelope, "2"), Seen(10, nil, "HL", nil, nil, nil, .groupEnvelope, "3"), Seen(10, nil, "HL", nil, nil, nil, .interchangeEnvelope, "023")]),
         ("277ca/oopfactory-from-latitude81uk.x12", false, [Seen(1, nil, "ISA", nil, 12, nil, .interchangeEnvelope, "024")]),
         ("ta1/staedi-interchange-ack.x12", false, [Seen(3, nil, "IEA", nil, 1, nil, .interchangeEnvelope, "021")]),
-        ("ta1/oopfactory-ta1-jeffn825.x12", true, []),
+        ("ta1/oopfactory-ta1-jeffn825.x12", false, [Seen(2, nil, "TA1", nil, 6, nil, .tooManyElements, "3")]),
         ("ta1/invalid/uhin-ta1.x12", false, [Seen(1, nil, "ISA", nil, 2, nil, .interchangeEnvelope, "024")]),
         ("other/staedi-997-multiple-interchanges.x12", false, [Seen(3, 1, "ST", nil, nil, nil, .noSpec, "I6"), Seen(15, 1, "ST", nil, nil, nil, .noSpec, "I6"), Seen(27, 1, "ST", nil, nil, nil, .noSpec, "I6")]),
         ("other/stupidedi-277-x212-claim-response.x12", false, [Seen(3, 1, "ST", nil, nil, nil, .noSpec, "I6")]),

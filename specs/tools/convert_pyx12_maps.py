@@ -206,6 +206,11 @@ def main():
     for map_file, out_name, transaction, reference, functional_id, title in MAPS:
         spec = converter.convert(map_file, transaction, reference, functional_id, title)
         (out_dir / out_name).write_text(render(spec) + "\n")
+    control = ET.parse(map_dir / "x12.control.00501.xml").getroot()
+    envelope = {"envelope": "00501", "name": "Interchange and functional group control segments, version 00501",
+                "source": "pyx12 4.0.0 map x12.control.00501.xml (BSD-3-Clause), converted by specs/tools/convert_pyx12_maps.py",
+                "segments": [converter.segment(node) for node in control.iter("segment")]}
+    (out_dir / "envelope-00501.json").write_text(render(envelope) + "\n")
     codes = {"source": "pyx12 4.0.0 codes.xml (BSD-3-Clause)", "codeLists": converter.external_codes()}
     (out_dir / "codes.json").write_text(json.dumps(codes, indent=1) + "\n")
 
