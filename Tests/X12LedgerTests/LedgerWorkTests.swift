@@ -111,3 +111,22 @@ final class LedgerWorkTests: XCTestCase {
         XCTAssertFalse(try ledger.worklist().contains { $0.kind == .changedSinceSubmission })
     }
 }
+
+final class LedgerInterchangeAcknowledgmentTests: XCTestCase {
+    func testRejectingTA1RejectsEveryClaimOfTheInterchange() throws {
+        let ledger = try LedgerFixtures.emptyLedger()
+        let example = try LedgerFixtures.generatedExample()
+        try ledger.recordSubmission(bytes: example.bytes, path: "claims.837", report: example.report)
+        let summary = try ledger.importAcknowledgments(bytes: try LedgerFixtures.bytes("Fixtures/ledger/claims.ta1"), path: "claims.ta1")
+        XCTAssertEqual(summary.claims, 7)
+        let claims = try ledger.status()
+        XCTAssertEqual(Set(claims.map(\.stage)), [.rejected])
+        XCTAssertEqual(Set(claims.map(\.functionalAcknowledgment)), ["rejected"])
+        XCTAssertEqual(claims.first?.reasons.map(\.code), ["006"])
+        XCTAssertEqual(claims.first?.reasons.map(\.source), ["TA1"])
+        // A TA1 for an interchange never sent is kept as unmatched.
+        let other = try LedgerFixtures.emptyLedger()
+        XCTAssertEqual(try other.importAcknowledgments(bytes: try LedgerFixtures.bytes("Fixtures/ledger/claims.ta1"), path: "claims.ta1").unmatched, 1)
+        XCTAssertEqual(try other.unmatchedFacts().map(\.reference), ["ISA13 000000101"])
+    }
+}
