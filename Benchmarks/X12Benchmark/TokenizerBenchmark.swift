@@ -18,8 +18,20 @@ func runTokenizerBenchmark(_ arguments: [String]) {
 
 private func measureTokenizer(_ path: String) {
     let only = ProcessInfo.processInfo.environment["X12_BENCH_API"]
-    if only != "forEachSegment" { measureNext(path) }
-    if only != "next" { measureForEach(path) }
+    if only == nil || only == "next" { measureNext(path) }
+    if only == nil || only == "forEachSegment" { measureForEach(path) }
+    if only == nil || only == "envelope" { measureEnvelope(path) }
+}
+
+private func measureEnvelope(_ path: String) {
+    measure(path, api: "EnvelopeReader") { reader in
+        let envelopes = EnvelopeReader(reader)
+        var segments = 0
+        while let item = try envelopes.next() {
+            if case .transactionSet(let set) = item { segments += set.segments.count }
+        }
+        return segments
+    }
 }
 
 private func measureNext(_ path: String) {
