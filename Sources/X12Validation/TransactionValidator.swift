@@ -35,19 +35,18 @@ struct TransactionValidator {
         frames = [Frame(loop: root, cursor: 0, counts: Self.initialCounts(root), rules: ruleStates(for: root), claimId: nil)]
         for (offset, segment) in set.segments.enumerated() {
             index = offset + 1
-            let elements = segment.elements
             let id = segment.id
             let placed: SegmentSpec?
             var startsLoop = false
             if offset == 0 {
                 if case .segment(let header) = root.children.first { placed = header } else { placed = nil }
             } else {
-                (placed, startsLoop) = place(segment, id: id, elements: elements)
+                (placed, startsLoop) = place(segment, id: id)
             }
             if annotate { record(segment: id, spec: placed, startsLoop: startsLoop) }
             guard let placed else { continue }
             if id == "CLM" { frames[frames.count - 1].claimId = segment[1] }
-            for issue in checkElements(segment, elements: elements, id: id, spec: placed) {
+            for issue in checkElements(segment, id: id, spec: placed) {
                 var finding = ValidationFinding(kind: issue.kind, message: issue.message)
                 finding.segmentErrorCode = "8"
                 finding.elementErrorCode = issue.code
@@ -89,14 +88,14 @@ struct TransactionValidator {
     /// place of the guide (`DTP*472*D8*20240110`, `LX*1`) gets the same answer without checking it again.
     private var cleanSegments = [CleanSegment?](repeating: nil, count: 1024)
 
-    private mutating func checkElements(_ segment: Segment, elements: [Element], id: String, spec placed: SegmentSpec) -> [ElementIssue] {
+    private mutating func checkElements(_ segment: Segment, id: String, spec placed: SegmentSpec) -> [ElementIssue] {
         let identity = ObjectIdentifier(placed)
         var hash: UInt64 = 14_695_981_039_346_656_037
         for byte in segment.content { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
         hash ^= UInt64(UInt(bitPattern: identity.hashValue))
         let slot = Int(truncatingIfNeeded: hash & UInt64(cleanSegments.count - 1))
         if let entry = cleanSegments[slot], entry.spec == identity, entry.bytes.elementsEqual(segment.content) { return [] }
-        let issues = elementValidator.validate(elements, segmentId: id, spec: placed)
+        let issues = elementValidator.validate(segment.elements, segmentId: id, spec: placed)
         if issues.isEmpty { cleanSegments[slot] = CleanSegment(spec: identity, bytes: Array(segment.content)) }
         return issues
     }
@@ -109,15 +108,15 @@ struct TransactionValidator {
         return counts
     }
 
-    private func matches(_ candidate: SegmentSpec, id: String, elements: [Element]) -> Bool {
+    private func matches(_ candidate: SegmentSpec, id: String, segment: Segment) -> Bool {
         guard candidate.id == id else { return false }
         guard let key = candidate.match else { return true }
-        guard key.element <= elements.count else { return false }
-        let bytes = elements[key.element - 1].bytes
+        guard let element = segment.element(key.element) else { return false }
+        let bytes = element.bytes
         guard let component = key.component else { return key.codeList.contains(bytes) }
         var start = bytes.startIndex
         var seen = 1
-        let separator = elements[key.element - 1].delimiters.component
+        let separator = element.delimiters.component
         var index = bytes.startIndex
         while index < bytes.endIndex {
             if bytes[index] == separator {
@@ -131,7 +130,7 @@ struct TransactionValidator {
     }
 
     /// Finds where `segment` goes, updates the loop stack and reports structure problems.
-    private mutating func place(_ segment: Segment, id: String, elements: [Element]) -> (SegmentSpec?, Bool) {
+    private mutating func place(_ segment: Segment, id: String) -> (SegmentSpec?, Bool) {
         for depth in stride(from: frames.count - 1, through: 0, by: -1) {
             let loop = frames[depth].loop
             let start = loop.groupStart[frames[depth].cursor]
@@ -139,7 +138,7 @@ struct TransactionValidator {
                 if child == 0 && loop.startsWithSegment { continue }
                 switch loop.children[child] {
                 case .segment(let candidate):
-                    guard matches(candidate, id: id, elements: elements) else { continue }
+                    guard matches(candidate, id: id, segment: segment) else { continue }
                     advance(depth: depth, to: child, segment: segment)
                     frames[depth].counts[child] += 1
                     if candidate.usage == .notUsed {
@@ -151,7 +150,7 @@ struct TransactionValidator {
                     }
                     return (candidate, false)
                 case .loop(let nested):
-                    guard let trigger = nested.trigger, matches(trigger, id: id, elements: elements) else { continue }
+                    guard let trigger = nested.trigger, matches(trigger, id: id, segment: segment) else { continue }
                     advance(depth: depth, to: child, segment: segment)
                     frames[depth].counts[child] += 1
                     let occurrences = frames[depth].counts[child]
@@ -166,7 +165,7 @@ struct TransactionValidator {
                 }
             }
         }
-        reportUnplaced(segment, id: id, elements: elements)
+        reportUnplaced(segment, id: id)
         return (nil, false)
     }
 
@@ -238,12 +237,12 @@ struct TransactionValidator {
         findings.append(stamp(finding))
     }
 
-    private mutating func reportUnplaced(_ segment: Segment, id: String, elements: [Element]) {
+    private mutating func reportUnplaced(_ segment: Segment, id: String) {
         var earlier: SegmentSpec?
         search: for frame in frames.reversed() {
             let loop = frame.loop
             for child in 0..<loop.groupStart[frame.cursor] {
-                guard let trigger = loop.children[child].trigger, matches(trigger, id: id, elements: elements) else { continue }
+                guard let trigger = loop.children[child].trigger, matches(trigger, id: id, segment: segment) else { continue }
                 earlier = trigger
                 break search
             }
@@ -252,7 +251,7 @@ struct TransactionValidator {
             let place = earlier.loopId.map { " (it belongs earlier, in loop \($0))" } ?? " (it belongs earlier)"
             report(.segmentOutOfOrder, "7", segment, id, "\(id) is out of order\(place)")
         } else if spec.knownSegmentIds.contains(id) {
-            let value = elements.first?.text ?? ""
+            let value = segment[1]
             let loopText = loopId(upTo: frames.count - 1).map { " in loop \($0)" } ?? ""
             report(.unexpectedSegment, "2", segment, id, "\(id)*\(value) is not expected here\(loopText)")
         } else {
