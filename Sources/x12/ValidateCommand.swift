@@ -10,11 +10,14 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Validate X12 files against the implementation guides in specs/.",
         discussion: """
-        Findings are printed on standard error as FILE:segment N (ID) loop L element M: message, where N counts
+        Findings are printed on standard error as FILE:segment N (ID) loop L element M: message, where N counts \
         segments from the start of the file; --format json prints a report per file on standard output instead.
-        Exit codes: 0 every file valid, 1 a file has errors (or warnings with --strict), 2 usage error,
-        unreadable file or unreadable specs. The specs directory is --specs, else $X12_SPECS, else the specs/
-        folder of the package the executable was built in, else the first specs/ found walking up from here.
+
+        Exit codes: 0 every file valid, 1 a file has errors (or warnings with --strict), 2 usage error, \
+        unreadable file or unreadable specs.
+
+        The specs directory is --specs, else $X12_SPECS, else the specs/ folder of the package the executable \
+        was built in, else the first specs/ found walking up from the current directory.
         """
     )
 
