@@ -46,8 +46,17 @@ public final class EnvelopeReader {
 
     private func process(_ segment: Segment) {
         let wasInSet = current != nil
-        let opensSet = segment.hasId("ST")
         let problems = tracker.consume(segment)
+        // The common case: a body segment of the open set with nothing wrong.
+        if wasInSet, problems.isEmpty, tracker.level == .transactionSet, !segment.hasId("ST") {
+            current?.segments.append(segment)
+            return
+        }
+        handle(segment, wasInSet: wasInSet, problems: problems)
+    }
+
+    private func handle(_ segment: Segment, wasInSet: Bool, problems: [EnvelopeProblem]) {
+        let opensSet = segment.hasId("ST")
         // A set left open is closed by this segment (which then does not belong to it) unless it is its SE.
         if wasInSet, tracker.level != .transactionSet || opensSet {
             let closesWithSE = segment.hasId("SE")

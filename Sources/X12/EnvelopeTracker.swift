@@ -32,17 +32,23 @@ public struct EnvelopeTracker: Sendable {
     private var seenInterchange = false
     private var groupNumbers: Set<String> = []
     private var setNumbers: Set<String> = []
-    private var lastPosition = Position(byteOffset: 0, line: 1)
+    private var lastSegment: Segment?
 
     /// Creates a tracker at the start of an input.
     public init() {}
 
     /// Takes the next segment; returns the envelope problems it reveals.
     public mutating func consume(_ segment: Segment) -> [EnvelopeProblem] {
+        lastSegment = segment
+        // The common case, a body segment inside a transaction set, is decided on bytes alone.
+        let envelopeId = Self.envelopeId(segment.content, separator: segment.delimiters.element)
+        if envelopeId == nil, level == .transactionSet, Self.hasValidId(segment.content, separator: segment.delimiters.element) {
+            transactionSegmentIndex += 1
+            return []
+        }
         var problems: [EnvelopeProblem] = []
-        lastPosition = segment.position
-        let id = segment.id
-        if !Self.isValidId(id) {
+        let id = envelopeId ?? segment.id
+        if !Self.hasValidId(segment.content, separator: segment.delimiters.element) {
             problems.append(problem(.invalidSegmentId, .transactionSet, segment.position,
                                     "'\(printable(id))' is not a segment identifier (2-3 letters or digits)"))
         }
@@ -144,8 +150,7 @@ public struct EnvelopeTracker: Sendable {
     /// Reports the trailers still missing when the input ends.
     public mutating func finish() -> [EnvelopeProblem] {
         var problems: [EnvelopeProblem] = []
-        var end = lastPosition
-        end.elementPosition = nil
+        let end = lastSegment?.position ?? Position(byteOffset: 0, line: 1)
         if level == .transactionSet {
             problems.append(problem(.missingTrailer, .transactionSet, end,
                                     "the input ends inside transaction set \(transactionSet?.controlNumber ?? "?"): SE missing"))
@@ -256,9 +261,34 @@ public struct EnvelopeTracker: Sendable {
         String(text.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F ? Character($0) : "?" })
     }
 
-    static func isValidId(_ id: String) -> Bool {
-        let bytes = Array(id.utf8)
-        return (2...3).contains(bytes.count) && bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) }
+    /// Whether the segment starts with 2-3 upper-case letters or digits followed by a separator or its end.
+    static func hasValidId(_ content: ArraySlice<UInt8>, separator: UInt8) -> Bool {
+        var length = 0
+        for byte in content {
+            if byte == separator { break }
+            guard (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A), length < 3 else { return false }
+            length += 1
+        }
+        return length >= 2
+    }
+
+    /// The id of an envelope segment (ISA, IEA, GS, GE, ST, SE, TA1), read from the bytes; `nil` for any other.
+    static func envelopeId(_ content: ArraySlice<UInt8>, separator: UInt8) -> String? {
+        let start = content.startIndex
+        guard content.count >= 2 else { return nil }
+        let first = content[start], second = content[start + 1]
+        let third: UInt8? = content.count > 2 ? content[start + 2] : nil
+        let twoLetter = third == nil || third == separator
+        switch (first, second) {
+        case (0x53, 0x54) where twoLetter: return "ST"
+        case (0x53, 0x45) where twoLetter: return "SE"
+        case (0x47, 0x53) where twoLetter: return "GS"
+        case (0x47, 0x45) where twoLetter: return "GE"
+        case (0x49, 0x53) where third == 0x41 && (content.count == 3 || content[start + 3] == separator): return "ISA"
+        case (0x49, 0x45) where third == 0x41 && (content.count == 3 || content[start + 3] == separator): return "IEA"
+        case (0x54, 0x41) where third == 0x31 && (content.count == 3 || content[start + 3] == separator): return "TA1"
+        default: return nil
+        }
     }
 }
 
