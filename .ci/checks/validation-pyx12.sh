@@ -50,6 +50,8 @@ mutate mut-invalid-code.x12 's/^DMG\*D8\*19500101\*M~/DMG*D8*19500101*X~/'
 mutate mut-hl-parent.x12 's/^HL\*2\*1\*22\*0~/HL*2*3*22*0~/'
 mutate mut-se01.x12 's/^SE\*26\*0001~/SE*27*0001~/'
 mutate mut-claim-charge.x12 's/^CLM\*PCN001\*220\*/CLM*PCN001*230*/'
+mutate mut-gs-date.x12 's/^GS\*HC\*SUBMITTERID\*RECEIVERID\*20240115/GS*HC*SUBMITTERID*RECEIVERID*20241315/'
+mutate mut-isa-usage.x12 's/\*0\*P\*:~$/*0*X*:~/'
 mutate mut-bad-date.x12 's/^DTP\*472\*D8\*20240110~/DTP*472*D8*20240231~/'
 mutate mut-patient-loop.x12 's/^CLM\*PCN001/HL*3*2*23*0~\nPAT*19~\nNM1*QC*1*DOE*JANE~\nN3*1 ELM ST~\nN4*SPRINGFIELD*IL*62701~\nDMG*D8*20100101*F~\nCLM*PCN001/; s/^HL\*2\*1\*22\*0~/HL*2*1*22*1~/; s/^SE\*26\*0001~/SE*32*0001~/'
 

@@ -79,10 +79,12 @@ public struct AcknowledgmentBuilder: Sendable {
             let groupCodes = Array(Set((groupFindings[key] ?? []).filter(counts).compactMap(\.groupErrorCode))).sorted().prefix(5)
             let hasWarnings = (groupFindings[key] ?? []).contains { !counts($0) }
                 || groupSets.contains { $0.warningCount > 0 && !strict }
+            // A fault of the group itself (GS/GE) rejects the whole group.
+            if !groupCodes.isEmpty { accepted = 0 }
             let code: String
-            if accepted == 0 && !groupSets.isEmpty || !groupCodes.isEmpty && accepted == 0 {
+            if accepted == 0 {
                 code = "R"
-            } else if accepted < groupSets.count || !groupCodes.isEmpty {
+            } else if accepted < groupSets.count {
                 code = "P"
             } else {
                 code = hasWarnings ? "E" : "A"

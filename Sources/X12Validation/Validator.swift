@@ -63,6 +63,12 @@ public final class Validator: Sendable {
         /// after at least GE, IEA and ISA since the last set ended (the same ISA13 used twice).
         func noteInterchange(of set: TransactionSet) {
             let groupStart = set.group?.position.segmentIndex
+            let newGroup = groupStart != lastGroupStart || groupStart == nil
+            defer {
+                if let group = set.group, newGroup {
+                    report.findings.append(contentsOf: checkGroupHeader(group, interchange: set.interchange))
+                }
+            }
             let changed = report.interchanges.last?.controlNumber != set.interchange.controlNumber
             var reused = false
             if !changed, !addedSinceLastSet, let groupStart, groupStart != lastGroupStart, let end = lastSetEnd, groupStart - end - 1 >= 3 {
@@ -140,6 +146,29 @@ public final class Validator: Sendable {
             finding.line = nil
             return finding
         }
+    }
+
+    /// Checks a GS's elements against the control segments (GS07 is not kept by the reader, so it is not checked).
+    private func checkGroupHeader(_ group: FunctionalGroupHeader, interchange: InterchangeHeader) -> [ValidationFinding] {
+        let separator = interchange.delimiters.element
+        var content = Array("GS".utf8)
+        for field in [group.functionalId, group.applicationSender, group.applicationReceiver, group.date, group.time,
+                      group.controlNumber, "X", group.version] {
+            content.append(separator)
+            content.append(contentsOf: field.utf8)
+        }
+        let segment = Segment(content: content[...], delimiters: interchange.delimiters, position: group.position)
+        return checkControlSegment(segment, version: interchange.version, fixedWidth: false)
+            // GS07 is not kept by the reader; GS08 is judged by the spec lookup ("no implementation guide"), the
+            // control map's GS08 list being incomplete (it lacks the 999 versions).
+            .filter { $0.element != 7 && $0.element != 8 }
+            .map { finding in
+                var finding = finding
+                finding.interchangeControlNumber = interchange.controlNumber
+                finding.groupControlNumber = group.controlNumber
+                finding.groupErrorCode = "6"
+                return finding
+            }
     }
 
     /// Element checks for an ISA or TA1 against `specs/envelope-<version>.json`.

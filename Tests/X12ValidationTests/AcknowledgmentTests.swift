@@ -67,6 +67,18 @@ final class AcknowledgmentTests: XCTestCase {
         XCTAssertEqual(segments(ta1)[1], "TA1*000000001*241315*1430*R*014~")
     }
 
+    func testGroupHeaderFaultRejectsTheGroup() throws {
+        let text = try TestSupport.fixtureText("claim-837p.x12")
+            .replacingSegment("GS*HC*SUBMITTERID*RECEIVERID*20240115*1430*1*X*005010X222A1~",
+                              with: "GS*HC*SUBMITTERID*RECEIVERID*20241315*1430*1*X*005010X222A1~")
+        let report = TestSupport.validate(text)
+        XCTAssertEqual(report.findings.map(Seen.init), [Seen(2, nil, "GS", nil, 4, nil, .invalidDate, "8")])
+        XCTAssertEqual(report.findings.first?.groupErrorCode, "6")
+        let ack = try XCTUnwrap(try AcknowledgmentBuilder(date: date).implementationAcknowledgment(for: report))
+        XCTAssertEqual(segments(ack).filter { $0.hasPrefix("IK5") || $0.hasPrefix("AK9") }, ["IK5*A~", "AK9*R*1*1*0*6~"])
+        XCTAssertEqual(TestSupport.validator.validate(bytes: ack).findings.map(\.description), [])
+    }
+
     func testTA1ForMismatchedIEA02() throws {
         let text = try TestSupport.fixtureText("claim-837p.x12").replacingSegment("IEA*1*000000001~", with: "IEA*1*000000002~")
         let report = TestSupport.validate(text)
