@@ -3,7 +3,7 @@ import X12
 
 /// What a set of acknowledgments says about the submitted claims: the record `x12 ack` prints.
 ///
-/// Its JSON keys are stable (documented in docs/acks.md): `interchanges` (TA1), `groups` (999 AK1/AK9),
+/// Its JSON keys are stable (documented in README.md): `interchanges` (TA1), `groups` (999 AK1/AK9),
 /// `transactionSets` (999 AK2/IK5 with their `errors`), `claimLevels` (277CA source, receiver and provider
 /// totals), `claims` (one record per claim), `unmatched` (acknowledgments that name nothing submitted),
 /// `problems` (positioned faults of malformed or truncated input) and `summary`. Keys whose value is unknown

@@ -1,4 +1,5 @@
 import Foundation
+import X12
 
 /// The batch's reference data indexed by id, with the batch-wide checks done once: the billing provider
 /// (2010AA), the DME payer setup (R13), provider NPIs and activity (R3, R8), PM system consistency (M1-M3).

@@ -1,4 +1,4 @@
-@testable import X12Claims
+import X12
 import XCTest
 
 final class NPITests: XCTestCase {

@@ -1,9 +1,10 @@
-/// The National Provider Identifier check: 10 digits, first digit 1 or 2, Luhn check digit over `80840` + the digits.
+/// The National Provider Identifier check: 10 digits, first digit 1 or 2, and a Luhn check digit computed over
+/// the prefix `80840` followed by the first nine digits.
 public enum NPI {
-    /// Whether `npi` is a well-formed NPI with a correct check digit.
-    public static func isValid(_ npi: String) -> Bool {
-        let digits = npi.compactMap(\.wholeNumberValue)
-        guard npi.count == 10, digits.count == 10, npi.allSatisfy(\.isASCIIDigit), digits[0] == 1 || digits[0] == 2 else {
+    /// Whether `value` is a well-formed NPI with a correct check digit (`1234567893` is valid).
+    public static func isValid(_ value: String) -> Bool {
+        let digits = value.utf8.map { Int($0) - 0x30 }
+        guard digits.count == 10, digits.allSatisfy({ (0...9).contains($0) }), digits[0] == 1 || digits[0] == 2 else {
             return false
         }
         return checkDigit(for: Array(digits.prefix(9))) == digits[9]
