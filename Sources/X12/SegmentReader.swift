@@ -135,10 +135,10 @@ public final class SegmentReader {
             pendingIndex = 0
             var found: [Located] = []
             found.reserveCapacity(256)
-            let base = bufferStartAddress()
+            let start = bufferOffset
             scanBuffer(delimiters: delimiters, limit: 256) { raw in
-                found.append(Located(contentStart: base.distance(to: raw.content.baseAddress ?? base),
-                                     contentCount: raw.content.count, index: raw.index, line: raw.line))
+                found.append(Located(contentStart: raw.byteOffset - start, contentCount: raw.content.count,
+                                     index: raw.index, line: raw.line))
             }
             pending = found
             guard !pending.isEmpty else { return nil }
@@ -149,10 +149,6 @@ public final class SegmentReader {
         return Segment(storage: buffer[located.contentStart..<storageEnd],
                        content: located.contentStart..<(located.contentStart + located.contentCount), delimiters: delimiters,
                        byteOffset: bufferOffset + located.contentStart, line: located.line, index: located.index, isTerminated: true)
-    }
-
-    private func bufferStartAddress() -> UnsafePointer<UInt8> {
-        buffer.withUnsafeBufferPointer { $0.baseAddress ?? UnsafePointer(bitPattern: 1).unsafelyUnwrapped }
     }
 
     /// Calls `body` with every remaining segment as a borrowed ``RawSegment``: the fastest way through a file.
