@@ -1,7 +1,7 @@
 /// A borrowed view of one segment, valid only inside a ``SegmentReader/forEachSegment(_:)`` callback.
 ///
-/// It points straight into the reader's buffer and costs nothing to create; copy what you need
-/// (or call ``makeSegment()``) before the callback returns.
+/// It points straight into the reader's buffer and costs nothing to create; copy what you need before
+/// the callback returns.
 public struct RawSegment {
     /// The segment's bytes without terminator.
     public let content: UnsafeBufferPointer<UInt8>
@@ -29,11 +29,5 @@ public struct RawSegment {
         var count = 0
         for byte in content where byte == delimiters.element { count += 1 }
         return count
-    }
-
-    /// An owning ``Segment`` with the same content (copies the bytes).
-    public func makeSegment() -> Segment {
-        Segment(content: ArraySlice(content), delimiters: delimiters,
-                position: Position(byteOffset: byteOffset, line: line, segmentIndex: index))
     }
 }

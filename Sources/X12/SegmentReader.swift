@@ -95,9 +95,6 @@ public final class SegmentReader {
         if let ownedDescriptor { close(ownedDescriptor) }
     }
 
-    /// Number of segments returned so far.
-    public var segmentsRead: Int { segmentCount }
-
     /// Returns the next segment, or `nil` at the end of the input.
     ///
     /// - Throws: ``X12Error`` when the input is empty, does not start with ISA, has a malformed ISA,

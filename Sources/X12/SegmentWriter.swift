@@ -37,10 +37,10 @@ public struct SegmentWriter: Sendable {
         segmentCount += 1
     }
 
-    /// Writes bytes exactly as given (a segment copied from an input, an ISA already laid out).
-    public mutating func writeRaw(_ raw: [UInt8], countsAsSegment: Bool = true) {
+    /// Writes one segment's bytes exactly as given (an ISA already laid out at its fixed widths).
+    public mutating func writeRaw(_ raw: [UInt8]) {
         bytes.append(contentsOf: raw)
-        if countsAsSegment { segmentCount += 1 }
+        segmentCount += 1
     }
 
     /// Empties the output buffer (after the caller has flushed it), keeping the segment count.
