@@ -42,12 +42,25 @@ struct RemittanceParser {
     /// Reads the transaction set.
     mutating func parse() -> Remittance {
         let segments = set.segments
+        let delimiters = set.interchange.delimiters
         for offset in segments.indices.dropFirst() {
-            if segments[offset].hasId("SE") { break }
-            do {
-                try consume(segments[offset], index: offset + 1)
-            } catch {
-                fail(error)
+            let segment = segments[offset]
+            if segment.hasId("SE") { break }
+            let failure = segment.content.withUnsafeBufferPointer { content -> FieldError? in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: SegmentFields.tableCapacity) { table -> FieldError? in
+                    do throws(FieldError) {
+                        try consume(SegmentFields(content, table: table, delimiters: delimiters, index: offset + 1))
+                        return nil
+                    } catch {
+                        return error
+                    }
+                }
+            }
+            if let failure {
+                var position = segment.position
+                position.transactionSegmentIndex = offset + 1
+                position.elementPosition = failure.element
+                fail(X12Error(failure.kind, at: position, failure.message))
             }
         }
         closeClaim()
@@ -58,48 +71,47 @@ struct RemittanceParser {
 
     // MARK: - Dispatch
 
-    private mutating func consume(_ segment: Segment, index: Int) throws(X12Error) {
-        let id = segment.id
+    private mutating func consume(_ fields: SegmentFields) throws(FieldError) {
+        let id = fields.segmentId
         switch id {
-        case "CLP":
+        case .clp:
             closeClaim()
             skipping = false
             area = .claims
-            try openClaim(Fields(segment, index: index))
+            try openClaim(fields)
             return
-        case "LX":
+        case .lx:
             closeClaim()
             skipping = false
             area = .claims
-            headerNumber = Fields(segment, index: index).optional(1)
+            headerNumber = fields.optional(1)
             return
-        case "TS3", "TS2":
+        case .ts3, .ts2:
             closeClaim()
             skipping = false
             return
-        case "PLB":
+        case .plb:
             closeClaim()
             skipping = false
             area = .trailer
-            try readProviderAdjustments(Fields(segment, index: index))
+            try readProviderAdjustments(fields)
             return
         default:
             break
         }
         if skipping { return }
-        let fields = Fields(segment, index: index)
         switch area {
         case .header, .payer, .payee:
             try consumeHeader(id, fields)
         case .claims:
             guard hasClaim else {
                 skipping = true
-                throw fields.error(.unexpectedSegment, "\(id) is outside a claim payment loop: expected CLP first")
+                throw fields.error(.unexpectedSegment, "\(fields.id) is outside a claim payment loop: expected CLP first")
             }
-            try consumeClaim(id, fields)
+            if let id { try consumeClaim(id, fields) }
         case .trailer:
-            if ["SVC", "CAS", "NM1", "MIA", "MOA", "LQ"].contains(id) {
-                throw fields.error(.unexpectedSegment, "\(id) after PLB: claim payment segments must come before PLB")
+            if id?.belongsToClaim == true {
+                throw fields.error(.unexpectedSegment, "\(fields.id) after PLB: claim payment segments must come before PLB")
             }
         }
     }
@@ -125,9 +137,10 @@ struct RemittanceParser {
 
     // MARK: - Header, payer, payee
 
-    private mutating func consumeHeader(_ id: String, _ fields: Fields) throws(X12Error) {
+    private mutating func consumeHeader(_ id: RemittanceSegmentId?, _ fields: SegmentFields) throws(FieldError) {
+        guard let id else { return }
         switch id {
-        case "BPR":
+        case .bpr:
             sawPayment = true
             remittance.paymentSegment = fields.index
             var payment = RemittancePayment()
@@ -142,15 +155,15 @@ struct RemittanceParser {
             payment.payerIdentifier = remittance.payment.payerIdentifier.isEmpty ? fields.text(10) : remittance.payment.payerIdentifier
             remittance.payment = payment
             remittance.payment.amount = try fields.requiredAmount(2, name: "BPR02 total provider payment")
-        case "TRN":
+        case .trn:
             sawTrace = true
             remittance.payment.traceNumber = fields.text(2)
             if let payer = fields.optional(3) { remittance.payment.payerIdentifier = payer }
-        case "DTM" where area == .header:
-            if fields.text(1) == "405" { remittance.productionDate = fields.optional(2) }
-        case "REF" where area == .header:
-            if fields.text(1) == "EV" { remittance.receiverIdentifier = fields.optional(2) }
-        case "N1":
+        case .dtm where area == .header:
+            if fields.has(1, "405") { remittance.productionDate = fields.optional(2) }
+        case .ref where area == .header:
+            if fields.has(1, "EV") { remittance.receiverIdentifier = fields.optional(2) }
+        case .n1:
             let party = RemittanceParty(name: fields.text(2), identifierQualifier: fields.optional(3), identifier: fields.optional(4))
             switch fields.text(1) {
             case "PR":
@@ -164,40 +177,40 @@ struct RemittanceParser {
             default:
                 throw fields.error(.invalidValue, "N101 '\(fields.text(1))' is not PR (payer) or PE (payee)", element: 1)
             }
-        case "N3", "N4", "REF", "PER":
+        case .n3, .n4, .ref, .per:
             guard area != .header else { return }
             var party = area == .payer ? remittance.payer : remittance.payee
             read(id, fields, into: &party)
             if area == .payer { remittance.payer = party } else { remittance.payee = party }
-        case "SVC", "CAS", "NM1", "MIA", "MOA", "LQ":
+        case .svc, .cas, .nm1, .mia, .moa, .lq:
             skipping = true
-            throw fields.error(.unexpectedSegment, "\(id) is outside a claim payment loop: expected LX or CLP first")
+            throw fields.error(.unexpectedSegment, "\(fields.id) is outside a claim payment loop: expected LX or CLP first")
         default:
             break
         }
     }
 
-    private func read(_ id: String, _ fields: Fields, into party: inout RemittanceParty) {
+    private func read(_ id: RemittanceSegmentId, _ fields: SegmentFields, into party: inout RemittanceParty) {
         switch id {
-        case "N3":
+        case .n3:
             var address = party.address ?? RemittanceAddress()
             address.line1 = fields.text(1)
             address.line2 = fields.optional(2)
             party.address = address
-        case "N4":
+        case .n4:
             var address = party.address ?? RemittanceAddress()
             address.city = fields.text(1)
             address.state = fields.optional(2)
             address.postalCode = fields.optional(3)
             address.country = fields.optional(4)
             party.address = address
-        case "REF":
+        case .ref:
             let reference = RemittanceReference(qualifier: fields.text(1), value: fields.text(2))
             party.references.append(reference)
             if reference.qualifier == "TJ", party.taxId == nil { party.taxId = reference.value }
-        case "PER":
+        case .per:
             var numbers: [RemittanceContact.Number] = []
-            for pair in stride(from: 3, through: 7, by: 2) where !fields.text(pair).isEmpty || !fields.text(pair + 1).isEmpty {
+            for pair in stride(from: 3, through: 7, by: 2) where !fields.isEmpty(pair) || !fields.isEmpty(pair + 1) {
                 numbers.append(.init(qualifier: fields.text(pair), value: fields.text(pair + 1)))
             }
             party.contacts.append(RemittanceContact(function: fields.text(1), name: fields.optional(2), numbers: numbers))
@@ -222,7 +235,7 @@ struct RemittanceParser {
 
     // MARK: - Claims
 
-    private mutating func openClaim(_ fields: Fields) throws(X12Error) {
+    private mutating func openClaim(_ fields: SegmentFields) throws(FieldError) {
         let patientControlNumber = fields.text(1)
         rejectedClaimNumber = patientControlNumber.isEmpty ? "without a patient control number" : patientControlNumber
         guard !patientControlNumber.isEmpty else {
@@ -257,8 +270,8 @@ struct RemittanceParser {
         if let closed = line.take() { claim?.lines.append(closed) }
     }
 
-    private mutating func consumeClaim(_ id: String, _ fields: Fields) throws(X12Error) {
-        if id == "SVC" {
+    private mutating func consumeClaim(_ id: RemittanceSegmentId, _ fields: SegmentFields) throws(FieldError) {
+        if id == .svc {
             closeLine()
             line = try readServiceLine(fields)
             hasLine = true
@@ -266,52 +279,52 @@ struct RemittanceParser {
         }
         if hasLine {
             switch id {
-            case "CAS":
+            case .cas:
                 let adjustments = try readAdjustments(fields)
                 if line?.adjustments.isEmpty == true {
                     line?.adjustments = adjustments
                 } else {
                     line?.adjustments.append(contentsOf: adjustments)
                 }
-            case "DTM":
+            case .dtm:
                 switch fields.text(1) {
                 case "472": line?.serviceDate = fields.optional(2)
                 case "150": line?.serviceStartDate = fields.optional(2)
                 case "151": line?.serviceEndDate = fields.optional(2)
                 default: break
                 }
-            case "REF":
-                if fields.text(1) == "6R" {
+            case .ref:
+                if fields.has(1, "6R") {
                     line?.lineControlNumber = fields.optional(2)
                 } else {
                     line?.references.append(RemittanceReference(qualifier: fields.text(1), value: fields.text(2)))
                 }
-            case "AMT":
+            case .amt:
                 let amount = try readAmount(fields)
                 if amount.qualifier == "B6" { line?.allowedAmount = amount.amount } else { line?.amounts.append(amount) }
-            case "QTY": line?.quantities.append(RemittanceQuantity(qualifier: fields.text(1), quantity: fields.text(2)))
-            case "LQ":
-                if fields.text(1) == "HE", let code = fields.optional(2) { line?.remarkCodes.append(code) }
-            case "NM1", "MIA", "MOA":
-                throw fields.error(.unexpectedSegment, "\(id) after SVC: claim-level segments must come before the service lines")
+            case .qty: line?.quantities.append(RemittanceQuantity(qualifier: fields.text(1), quantity: fields.text(2)))
+            case .lq:
+                if fields.has(1, "HE"), let code = fields.optional(2) { line?.remarkCodes.append(code) }
+            case .nm1, .mia, .moa:
+                throw fields.error(.unexpectedSegment, "\(fields.id) after SVC: claim-level segments must come before the service lines")
             default:
                 break
             }
             return
         }
         switch id {
-        case "CAS":
+        case .cas:
             let adjustments = try readAdjustments(fields)
             if claim?.adjustments.isEmpty == true {
                 claim?.adjustments = adjustments
             } else {
                 claim?.adjustments.append(contentsOf: adjustments)
             }
-        case "NM1": try readName(fields)
-        case "MIA", "MOA":
+        case .nm1: try readName(fields)
+        case .mia, .moa:
             let adjudication = readAdjudication(id, fields)
             claim?.adjudication = adjudication
-        case "DTM":
+        case .dtm:
             switch fields.text(1) {
             case "232": claim?.statementStartDate = fields.optional(2)
             case "233": claim?.statementEndDate = fields.optional(2)
@@ -319,17 +332,17 @@ struct RemittanceParser {
             case "036": claim?.coverageExpirationDate = fields.optional(2)
             default: break
             }
-        case "REF": claim?.references.append(RemittanceReference(qualifier: fields.text(1), value: fields.text(2)))
-        case "AMT":
+        case .ref: claim?.references.append(RemittanceReference(qualifier: fields.text(1), value: fields.text(2)))
+        case .amt:
             let amount = try readAmount(fields)
             claim?.amounts.append(amount)
-        case "QTY": claim?.quantities.append(RemittanceQuantity(qualifier: fields.text(1), quantity: fields.text(2)))
-        case "LQ": throw fields.error(.unexpectedSegment, "LQ outside a service line: expected SVC first")
+        case .qty: claim?.quantities.append(RemittanceQuantity(qualifier: fields.text(1), quantity: fields.text(2)))
+        case .lq: throw fields.error(.unexpectedSegment, "LQ outside a service line: expected SVC first")
         default: break
         }
     }
 
-    private mutating func readName(_ fields: Fields) throws(X12Error) {
+    private mutating func readName(_ fields: SegmentFields) throws(FieldError) {
         let name = RemittanceName(entity: fields.text(1), lastName: fields.optional(3), firstName: fields.optional(4),
                                   middleName: fields.optional(5), suffix: fields.optional(7),
                                   identifierQualifier: fields.optional(8), identifier: fields.optional(9))
@@ -344,14 +357,14 @@ struct RemittanceParser {
         }
     }
 
-    private func readAdjudication(_ id: String, _ fields: Fields) -> ClaimAdjudication {
+    private func readAdjudication(_ id: RemittanceSegmentId, _ fields: SegmentFields) -> ClaimAdjudication {
         let elements = fields.texts
-        let remarkPositions = id == "MOA" ? [3, 4, 5, 6, 7] : [5, 20, 21, 22, 23]
+        let remarkPositions = id == .moa ? [3, 4, 5, 6, 7] : [5, 20, 21, 22, 23]
         let remarks = remarkPositions.compactMap { fields.optional($0) }
-        return ClaimAdjudication(kind: id == "MOA" ? "outpatient" : "inpatient", elements: elements, remarkCodes: remarks)
+        return ClaimAdjudication(kind: id == .moa ? "outpatient" : "inpatient", elements: elements, remarkCodes: remarks)
     }
 
-    private func readServiceLine(_ fields: Fields) throws(X12Error) -> RemittanceServiceLine {
+    private func readServiceLine(_ fields: SegmentFields) throws(FieldError) -> RemittanceServiceLine {
         let procedure = fields.components(1)
         guard procedure.count >= 2, !procedure[0].isEmpty, !procedure[1].isEmpty else {
             throw fields.error(.invalidValue, "SVC01 must be qualifier:code (e.g. HC:99213), found '\(fields.text(1))'", element: 1)
@@ -372,7 +385,7 @@ struct RemittanceParser {
         return serviceLine
     }
 
-    private func readAdjustments(_ fields: Fields) throws(X12Error) -> [ClaimAdjustment] {
+    private func readAdjustments(_ fields: SegmentFields) throws(FieldError) -> [ClaimAdjustment] {
         let group = fields.text(1)
         guard !group.isEmpty else { throw fields.error(.invalidValue, "CAS01 adjustment group code is missing", element: 1) }
         guard ["CO", "PR", "OA", "PI", "CR"].contains(group) else {
@@ -382,9 +395,8 @@ struct RemittanceParser {
         adjustments.reserveCapacity(2)
         for triplet in 0..<6 {
             let reasonAt = 2 + triplet * 3
-            let reason = fields.text(reasonAt)
-            if reason.isEmpty {
-                if !fields.text(reasonAt + 1).isEmpty {
+            guard let reason = fields.optional(reasonAt) else {
+                if !fields.isEmpty(reasonAt + 1) {
                     throw fields.error(.invalidValue, "CAS\(Self.twoDigits(reasonAt + 1)) amount has no reason code before it", element: reasonAt)
                 }
                 continue
@@ -399,13 +411,13 @@ struct RemittanceParser {
         return adjustments
     }
 
-    private func readAmount(_ fields: Fields) throws(X12Error) -> RemittanceAmount {
+    private func readAmount(_ fields: SegmentFields) throws(FieldError) -> RemittanceAmount {
         RemittanceAmount(qualifier: fields.text(1), amount: try fields.requiredAmount(2, name: "AMT02 amount"))
     }
 
     // MARK: - PLB
 
-    private mutating func readProviderAdjustments(_ fields: Fields) throws(X12Error) {
+    private mutating func readProviderAdjustments(_ fields: SegmentFields) throws(FieldError) {
         let provider = fields.text(1)
         let fiscalPeriod = fields.text(2)
         var found: [ProviderAdjustment] = []
@@ -414,7 +426,7 @@ struct RemittanceParser {
             let composite = fields.components(reasonAt)
             let reason = composite.first ?? ""
             if reason.isEmpty {
-                if !fields.text(reasonAt + 1).isEmpty {
+                if !fields.isEmpty(reasonAt + 1) {
                     throw fields.error(.invalidValue, "PLB\(Self.twoDigits(reasonAt + 1)) amount has no adjustment reason before it", element: reasonAt)
                 }
                 continue
@@ -434,101 +446,3 @@ struct RemittanceParser {
     private static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }
 
-/// The elements of one segment, found by scanning its bytes on demand (segments are short, and this
-/// avoids allocating an element array per segment), with the segment's position in its transaction set.
-struct Fields {
-    let content: ArraySlice<UInt8>
-    let delimiters: Delimiters
-    let position: Position
-    /// Position within the transaction set (ST = 1).
-    let index: Int
-
-    init(_ segment: Segment, index: Int) {
-        content = segment.content
-        delimiters = segment.delimiters
-        position = segment.position
-        self.index = index
-    }
-
-    /// The bytes of element `n` (1-based), `nil` when the segment has fewer elements.
-    func bytes(_ n: Int) -> ArraySlice<UInt8>? {
-        guard n >= 1 else { return nil }
-        let separator = delimiters.element
-        var seen = 0
-        var start = content.startIndex
-        var cursor = content.startIndex
-        while cursor < content.endIndex {
-            if content[cursor] == separator {
-                if seen == n { return content[start..<cursor] }
-                seen += 1
-                start = cursor + 1
-            }
-            cursor += 1
-        }
-        return seen == n ? content[start..<content.endIndex] : nil
-    }
-
-    /// Every element as text, element 1 first.
-    var texts: [String] {
-        var result: [String] = []
-        var n = 1
-        while let element = bytes(n) {
-            result.append(String(decoding: element, as: UTF8.self))
-            n += 1
-        }
-        return result
-    }
-
-    /// Element `n` (1-based) as text, `""` when absent.
-    func text(_ n: Int) -> String {
-        bytes(n).map { String(decoding: $0, as: UTF8.self) } ?? ""
-    }
-
-    /// Element `n` as text, `nil` when absent or empty.
-    func optional(_ n: Int) -> String? {
-        guard let element = bytes(n), !element.isEmpty else { return nil }
-        return String(decoding: element, as: UTF8.self)
-    }
-
-    /// The components of element `n` (empty when absent).
-    func components(_ n: Int) -> [String] {
-        guard let element = bytes(n), !element.isEmpty else { return [] }
-        return element.split(separator: delimiters.component, omittingEmptySubsequences: false)
-            .map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// A required `R` amount.
-    func requiredAmount(_ n: Int, name: @autoclosure () -> String) throws(X12Error) -> Money {
-        guard let amount = try optionalAmount(n, name: name()) else {
-            throw error(.invalidValue, "\(name()) is missing", element: n)
-        }
-        return amount
-    }
-
-    /// An optional `R` amount: `nil` when empty, an error when present but not a decimal number.
-    func optionalAmount(_ n: Int, name: @autoclosure () -> String) throws(X12Error) -> Money? {
-        guard let element = bytes(n), !element.isEmpty else { return nil }
-        guard let amount = Money(bytes: element) else {
-            throw error(.invalidValue, "\(name()) '\(String(decoding: element, as: UTF8.self))' is not a decimal amount", element: n)
-        }
-        return amount
-    }
-
-    /// An optional `R` quantity, kept as text once checked.
-    func quantity(_ n: Int, name: @autoclosure () -> String) throws(X12Error) -> String? {
-        guard let element = bytes(n), !element.isEmpty else { return nil }
-        let text = String(decoding: element, as: UTF8.self)
-        guard Money(bytes: element) != nil else {
-            throw error(.invalidValue, "\(name()) '\(text)' is not a decimal number", element: n)
-        }
-        return text
-    }
-
-    /// An error at this segment (and optionally one element).
-    func error(_ kind: X12Error.Kind, _ message: String, element: Int? = nil) -> X12Error {
-        var where_ = position
-        where_.transactionSegmentIndex = index
-        where_.elementPosition = element
-        return X12Error(kind, at: where_, message)
-    }
-}

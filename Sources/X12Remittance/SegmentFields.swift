@@ -1,0 +1,151 @@
+import X12
+
+/// The elements of one segment, split once into byte ranges, read without copying.
+///
+/// The parser builds one for each segment inside a borrowed scope (the content pointer and the
+/// separator table live only as long as that scope), so reading an element costs no allocation and no
+/// reference counting; a `String` is built only for the values a record keeps.
+struct SegmentFields {
+    /// How many element separators the table records; elements past them are found by scanning (no 835
+    /// segment has that many).
+    static let tableCapacity = 32
+
+    /// The segment's bytes without terminator.
+    let content: UnsafeBufferPointer<UInt8>
+    /// Offsets of the first ``tableCapacity`` element separators in `content`.
+    private let separators: UnsafeMutableBufferPointer<Int>
+    /// Number of element separators in the segment (elements 1...separatorCount exist).
+    let separatorCount: Int
+    let delimiters: Delimiters
+    /// Position within the transaction set (ST = 1).
+    let index: Int
+
+    /// Splits `content`, recording separator offsets into `table` (at least ``tableCapacity`` slots).
+    init(_ content: UnsafeBufferPointer<UInt8>, table: UnsafeMutableBufferPointer<Int>, delimiters: Delimiters, index: Int) {
+        self.content = content
+        self.separators = table
+        self.delimiters = delimiters
+        self.index = index
+        let separator = delimiters.element
+        let capacity = min(table.count, Self.tableCapacity)
+        var count = 0
+        for offset in content.indices where content[offset] == separator {
+            if count < capacity { table[count] = offset }
+            count += 1
+        }
+        separatorCount = count
+    }
+
+    /// The segment id (`CLP`), for messages.
+    var id: String {
+        let end = separatorCount > 0 ? separators[0] : content.count
+        return String(decoding: UnsafeBufferPointer(rebasing: content[0..<end]), as: UTF8.self)
+    }
+
+    /// Which 835 segment this is, `nil` for ids the parser does not act on.
+    var segmentId: RemittanceSegmentId? {
+        let end = separatorCount > 0 ? separators[0] : content.count
+        guard end >= 2, end <= 3 else { return nil }
+        var packed: UInt32 = 0
+        for offset in 0..<end { packed = packed << 8 | UInt32(content[offset]) }
+        return RemittanceSegmentId(rawValue: packed)
+    }
+
+    /// The bytes of element `n` (1-based), `nil` when the segment has fewer elements.
+    func bytes(_ n: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard n >= 1, n <= separatorCount else { return nil }
+        let start = separatorOffset(n - 1) + 1
+        let end = n < separatorCount ? separatorOffset(n) : content.count
+        return UnsafeBufferPointer(rebasing: content[start..<end])
+    }
+
+    /// Offset of separator `k` (0-based): from the table, or by scanning past its capacity.
+    private func separatorOffset(_ k: Int) -> Int {
+        let known = min(separatorCount, Self.tableCapacity)
+        if k < known { return separators[k] }
+        var seen = known - 1
+        var offset = separators[known - 1] + 1
+        while offset < content.count {
+            if content[offset] == delimiters.element {
+                seen += 1
+                if seen == k { return offset }
+            }
+            offset += 1
+        }
+        return content.count
+    }
+
+    /// Whether element `n` equals `value` (`"HE"`), without building a `String`.
+    func has(_ n: Int, _ value: StaticString) -> Bool {
+        guard let element = bytes(n), element.count == value.utf8CodeUnitCount else { return false }
+        return value.withUTF8Buffer { wanted in element.elementsEqual(wanted) }
+    }
+
+    /// Every element as text, element 1 first.
+    var texts: [String] {
+        (0..<separatorCount).map { text($0 + 1) }
+    }
+
+    /// Element `n` (1-based) as text, `""` when absent.
+    func text(_ n: Int) -> String {
+        bytes(n).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    /// Element `n` as text, `nil` when absent or empty.
+    func optional(_ n: Int) -> String? {
+        guard let element = bytes(n), !element.isEmpty else { return nil }
+        return String(decoding: element, as: UTF8.self)
+    }
+
+    /// Whether element `n` is absent or empty.
+    func isEmpty(_ n: Int) -> Bool {
+        bytes(n)?.isEmpty ?? true
+    }
+
+    /// The components of element `n` (empty when absent).
+    func components(_ n: Int) -> [String] {
+        guard let element = bytes(n), !element.isEmpty else { return [] }
+        return element.split(separator: delimiters.component, omittingEmptySubsequences: false)
+            .map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
+    }
+
+    /// A required `R` amount.
+    func requiredAmount(_ n: Int, name: @autoclosure () -> String) throws(FieldError) -> Money {
+        guard let amount = try optionalAmount(n, name: name()) else {
+            throw error(.invalidValue, "\(name()) is missing", element: n)
+        }
+        return amount
+    }
+
+    /// An optional `R` amount: `nil` when empty, an error when present but not a decimal number.
+    func optionalAmount(_ n: Int, name: @autoclosure () -> String) throws(FieldError) -> Money? {
+        guard let element = bytes(n), !element.isEmpty else { return nil }
+        guard let amount = Money(bytes: element) else {
+            throw error(.invalidValue, "\(name()) '\(String(decoding: element, as: UTF8.self))' is not a decimal amount", element: n)
+        }
+        return amount
+    }
+
+    /// An optional `R` quantity, kept as text once checked.
+    func quantity(_ n: Int, name: @autoclosure () -> String) throws(FieldError) -> String? {
+        guard let element = bytes(n), !element.isEmpty else { return nil }
+        let text = String(decoding: element, as: UTF8.self)
+        guard Money(bytes: element) != nil else {
+            throw error(.invalidValue, "\(name()) '\(text)' is not a decimal number", element: n)
+        }
+        return text
+    }
+
+    /// An error at this segment (and optionally one element).
+    func error(_ kind: X12Error.Kind, _ message: String, element: Int? = nil) -> FieldError {
+        FieldError(kind: kind, message: message, element: element)
+    }
+}
+
+/// A fault found while reading a segment's fields; the parser gives it the segment's position.
+struct FieldError: Error {
+    var kind: X12Error.Kind
+    var message: String
+    /// 1-based element position, when one element is at fault.
+    var element: Int?
+}
