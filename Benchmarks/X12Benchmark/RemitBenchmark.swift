@@ -2,17 +2,24 @@ import Foundation
 import X12
 import X12Remittance
 
-/// `X12Benchmark remit [MEGABYTES] [--keep PATH] [--only segments|sets|records|ndjson]`: generates a balanced 835 of about MEGABYTES (default
-/// 100) with many transaction sets, then times reading it: segments only, transaction sets only, 835
+/// `X12Benchmark remit [MEGABYTES] [--keep PATH | --file PATH] [--only segments|sets|records|ndjson]`: generates a balanced
+/// 835 of about MEGABYTES (default 100; `--file` reads an existing file instead, e.g. one kept earlier, so a profile shows
+/// reading only) with many transaction sets, then times reading it: segments only, transaction sets only, 835
 /// records (RemittanceDecoder), and records written as NDJSON. Prints MB/s and peak RSS.
 func runRemitBenchmark(_ arguments: [String]) {
     var megabytes = 100
     var keep: String?
+    var existing: String?
     var only: String?
     var index = 0
     while index < arguments.count {
         if arguments[index] == "--keep", index + 1 < arguments.count {
             keep = arguments[index + 1]
+            index += 2
+            continue
+        }
+        if arguments[index] == "--file", index + 1 < arguments.count {
+            existing = arguments[index + 1]
             index += 2
             continue
         }
@@ -24,16 +31,27 @@ func runRemitBenchmark(_ arguments: [String]) {
         megabytes = Int(arguments[index]) ?? megabytes
         index += 1
     }
-    let path = keep ?? NSTemporaryDirectory() + "x12-remit-bench-\(ProcessInfo.processInfo.processIdentifier).835"
-    defer { if keep == nil { unlink(path) } }
-    let started = Date()
-    guard let generated = RemittanceBenchmarkFile.write(to: path, megabytes: megabytes) else {
-        FileHandle.standardError.write(Data("cannot write \(path)\n".utf8))
-        exit(2)
+    let path = existing ?? keep ?? NSTemporaryDirectory() + "x12-remit-bench-\(ProcessInfo.processInfo.processIdentifier).835"
+    let size: Double
+    if existing != nil {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let bytes = attributes[.size] as? NSNumber else {
+            FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+            exit(2)
+        }
+        size = bytes.doubleValue / 1_000_000
+        print(String(format: "reading %@: %.1f MB", path, size))
+    } else {
+        let started = Date()
+        guard let generated = RemittanceBenchmarkFile.write(to: path, megabytes: megabytes) else {
+            FileHandle.standardError.write(Data("cannot write \(path)\n".utf8))
+            exit(2)
+        }
+        size = Double(generated.bytes) / 1_000_000
+        print(String(format: "generated %@: %.1f MB, %d transaction sets, %d claims, %d service lines in %.1f s",
+                     path, size, generated.transactionSets, generated.claims, generated.claims * 3, Date().timeIntervalSince(started)))
     }
-    let size = Double(generated.bytes) / 1_000_000
-    print(String(format: "generated %@: %.1f MB, %d transaction sets, %d claims, %d service lines in %.1f s",
-                 path, size, generated.transactionSets, generated.claims, generated.claims * 3, Date().timeIntervalSince(started)))
+    defer { if keep == nil && existing == nil { unlink(path) } }
 
     func measure(_ key: String, _ name: String, _ body: () throws -> String) {
         if only == nil || only == key { measureOnce(name, size: size, body) }
