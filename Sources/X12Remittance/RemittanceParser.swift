@@ -15,11 +15,10 @@ struct RemittanceParser {
     private var remittance: Remittance
     private var area = Area.header
     private var headerNumber: String?
-    private var claim: RemittanceClaim?
-    private var line: RemittanceServiceLine?
-    /// `claim != nil`, kept apart so that checking does not copy the claim.
+    /// Whether a claim payment loop is open: its claim is the last of `remittance.claims`, edited in place
+    /// (so no claim or line is ever copied while it is being read).
     private var hasClaim = false
-    /// `line != nil`, kept apart so that checking does not copy the line.
+    /// Whether a service line is open: the last line of the open claim.
     private var hasLine = false
     /// Set after a broken claim loop: segments are skipped until the next CLP, LX or PLB.
     private var skipping = false
@@ -118,11 +117,9 @@ struct RemittanceParser {
 
     private mutating func fail(_ error: X12Error) {
         var error = error
-        if let open = claim {
+        if hasClaim, let open = remittance.claims.popLast() {
             let claimSegment = (set.header.position.segmentIndex ?? 1) + open.segment - 1
             error.message = "claim \(open.patientControlNumber) (CLP at segment \(claimSegment)) skipped: " + error.message
-            claim = nil
-            line = nil
             hasClaim = false
             hasLine = false
             skipping = true
@@ -253,58 +250,62 @@ struct RemittanceParser {
         opened.facilityTypeCode = fields.optional(8)
         opened.frequencyCode = fields.optional(9)
         opened.drgCode = fields.optional(11)
-        claim = opened
+        remittance.claims.append(opened)
         hasClaim = true
     }
 
     private mutating func closeClaim() {
-        closeLine()
+        hasLine = false
+        guard hasClaim else { return }
         hasClaim = false
-        guard var closed = claim.take() else { return }
-        RemittanceBalancer.balance(&closed)
-        remittance.claims.append(closed)
+        editClaim { RemittanceBalancer.balance(&$0) }
     }
 
-    private mutating func closeLine() {
-        hasLine = false
-        if let closed = line.take() { claim?.lines.append(closed) }
+    /// Changes the open claim in place; only called while `hasClaim`.
+    private mutating func editClaim<Failure: Error>(_ edit: (inout RemittanceClaim) throws(Failure) -> Void) throws(Failure) {
+        try edit(&remittance.claims[remittance.claims.count - 1])
+    }
+
+    /// Changes the open service line in place; only called while `hasLine`.
+    private mutating func editLine<Failure: Error>(_ edit: (inout RemittanceServiceLine) throws(Failure) -> Void) throws(Failure) {
+        try editClaim { claim throws(Failure) in try edit(&claim.lines[claim.lines.count - 1]) }
     }
 
     private mutating func consumeClaim(_ id: RemittanceSegmentId, _ fields: SegmentFields) throws(FieldError) {
         if id == .svc {
-            closeLine()
-            line = try readServiceLine(fields)
+            let serviceLine = try readServiceLine(fields)
+            editClaim { $0.lines.append(serviceLine) }
             hasLine = true
             return
         }
         if hasLine {
             switch id {
             case .cas:
-                let adjustments = try readAdjustments(fields)
-                if line?.adjustments.isEmpty == true {
-                    line?.adjustments = adjustments
-                } else {
-                    line?.adjustments.append(contentsOf: adjustments)
-                }
+                try editLine { line throws(FieldError) in try Self.readAdjustments(fields, into: &line.adjustments) }
             case .dtm:
                 switch fields.text(1) {
-                case "472": line?.serviceDate = fields.optional(2)
-                case "150": line?.serviceStartDate = fields.optional(2)
-                case "151": line?.serviceEndDate = fields.optional(2)
+                case "472": editLine { $0.serviceDate = fields.optional(2) }
+                case "150": editLine { $0.serviceStartDate = fields.optional(2) }
+                case "151": editLine { $0.serviceEndDate = fields.optional(2) }
                 default: break
                 }
             case .ref:
                 if fields.has(1, "6R") {
-                    line?.lineControlNumber = fields.optional(2)
+                    editLine { $0.lineControlNumber = fields.optional(2) }
                 } else {
-                    line?.references.append(RemittanceReference(qualifier: fields.text(1), value: fields.text(2)))
+                    let reference = RemittanceReference(qualifier: fields.text(1), value: fields.text(2))
+                    editLine { $0.references.append(reference) }
                 }
             case .amt:
                 let amount = try readAmount(fields)
-                if amount.qualifier == "B6" { line?.allowedAmount = amount.amount } else { line?.amounts.append(amount) }
-            case .qty: line?.quantities.append(RemittanceQuantity(qualifier: fields.text(1), quantity: fields.text(2)))
+                editLine { line in
+                    if amount.qualifier == "B6" { line.allowedAmount = amount.amount } else { line.amounts.append(amount) }
+                }
+            case .qty:
+                let quantity = RemittanceQuantity(qualifier: fields.text(1), quantity: fields.text(2))
+                editLine { $0.quantities.append(quantity) }
             case .lq:
-                if fields.has(1, "HE"), let code = fields.optional(2) { line?.remarkCodes.append(code) }
+                if fields.has(1, "HE"), let code = fields.optional(2) { editLine { $0.remarkCodes.append(code) } }
             case .nm1, .mia, .moa:
                 throw fields.error(.unexpectedSegment, "\(fields.id) after SVC: claim-level segments must come before the service lines")
             default:
@@ -314,29 +315,28 @@ struct RemittanceParser {
         }
         switch id {
         case .cas:
-            let adjustments = try readAdjustments(fields)
-            if claim?.adjustments.isEmpty == true {
-                claim?.adjustments = adjustments
-            } else {
-                claim?.adjustments.append(contentsOf: adjustments)
-            }
+            try editClaim { claim throws(FieldError) in try Self.readAdjustments(fields, into: &claim.adjustments) }
         case .nm1: try readName(fields)
         case .mia, .moa:
             let adjudication = readAdjudication(id, fields)
-            claim?.adjudication = adjudication
+            editClaim { $0.adjudication = adjudication }
         case .dtm:
             switch fields.text(1) {
-            case "232": claim?.statementStartDate = fields.optional(2)
-            case "233": claim?.statementEndDate = fields.optional(2)
-            case "050": claim?.receivedDate = fields.optional(2)
-            case "036": claim?.coverageExpirationDate = fields.optional(2)
+            case "232": editClaim { $0.statementStartDate = fields.optional(2) }
+            case "233": editClaim { $0.statementEndDate = fields.optional(2) }
+            case "050": editClaim { $0.receivedDate = fields.optional(2) }
+            case "036": editClaim { $0.coverageExpirationDate = fields.optional(2) }
             default: break
             }
-        case .ref: claim?.references.append(RemittanceReference(qualifier: fields.text(1), value: fields.text(2)))
+        case .ref:
+            let reference = RemittanceReference(qualifier: fields.text(1), value: fields.text(2))
+            editClaim { $0.references.append(reference) }
         case .amt:
             let amount = try readAmount(fields)
-            claim?.amounts.append(amount)
-        case .qty: claim?.quantities.append(RemittanceQuantity(qualifier: fields.text(1), quantity: fields.text(2)))
+            editClaim { $0.amounts.append(amount) }
+        case .qty:
+            let quantity = RemittanceQuantity(qualifier: fields.text(1), quantity: fields.text(2))
+            editClaim { $0.quantities.append(quantity) }
         case .lq: throw fields.error(.unexpectedSegment, "LQ outside a service line: expected SVC first")
         default: break
         }
@@ -347,13 +347,13 @@ struct RemittanceParser {
                                   middleName: fields.optional(5), suffix: fields.optional(7),
                                   identifierQualifier: fields.optional(8), identifier: fields.optional(9))
         switch name.entity {
-        case "QC": claim?.patient = name
-        case "IL": claim?.insured = name
-        case "74": claim?.correctedName = name
-        case "82": claim?.serviceProvider = name
+        case "QC": editClaim { $0.patient = name }
+        case "IL": editClaim { $0.insured = name }
+        case "74": editClaim { $0.correctedName = name }
+        case "82": editClaim { $0.serviceProvider = name }
         case "":
             throw fields.error(.invalidValue, "NM101 entity code is missing", element: 1)
-        default: claim?.otherNames.append(name)
+        default: editClaim { $0.otherNames.append(name) }
         }
     }
 
@@ -365,50 +365,54 @@ struct RemittanceParser {
     }
 
     private func readServiceLine(_ fields: SegmentFields) throws(FieldError) -> RemittanceServiceLine {
-        let procedure = fields.components(1)
-        guard procedure.count >= 2, !procedure[0].isEmpty, !procedure[1].isEmpty else {
+        let procedure = fields.procedure(1)
+        guard let qualifier = procedure.qualifier, let code = procedure.code else {
             throw fields.error(.invalidValue, "SVC01 must be qualifier:code (e.g. HC:99213), found '\(fields.text(1))'", element: 1)
         }
         var serviceLine = RemittanceServiceLine(
-            procedureQualifier: procedure[0], procedureCode: procedure[1],
-            modifiers: procedure.dropFirst(2).filter { !$0.isEmpty },
+            procedureQualifier: qualifier, procedureCode: code, modifiers: procedure.modifiers,
             chargeAmount: try fields.requiredAmount(2, name: "SVC02 line charge"),
             paidAmount: try fields.requiredAmount(3, name: "SVC03 line payment"),
             units: try fields.quantity(5, name: "SVC05 units paid") ?? "1", segment: fields.index)
         serviceLine.revenueCode = fields.optional(4)
-        let original = fields.components(6)
-        if original.count >= 2, !original[1].isEmpty {
-            serviceLine.originalProcedureCode = original[1]
-            serviceLine.originalModifiers = original.dropFirst(2).filter { !$0.isEmpty }
+        let original = fields.procedure(6)
+        if let originalCode = original.code {
+            serviceLine.originalProcedureCode = originalCode
+            serviceLine.originalModifiers = original.modifiers
         }
         serviceLine.originalUnits = try fields.quantity(7, name: "SVC07 original units")
         return serviceLine
     }
 
-    private func readAdjustments(_ fields: SegmentFields) throws(FieldError) -> [ClaimAdjustment] {
+    /// Appends the adjustments of a CAS segment to `adjustments` (of the open claim or line); throws before
+    /// appending anything when the segment is broken.
+    private static func readAdjustments(_ fields: SegmentFields, into adjustments: inout [ClaimAdjustment]) throws(FieldError) {
         let group = fields.text(1)
         guard !group.isEmpty else { throw fields.error(.invalidValue, "CAS01 adjustment group code is missing", element: 1) }
         guard ["CO", "PR", "OA", "PI", "CR"].contains(group) else {
             throw fields.error(.invalidValue, "CAS01 '\(group)' is not an adjustment group (CO, PR, OA, PI)", element: 1)
         }
-        var adjustments: [ClaimAdjustment] = []
-        adjustments.reserveCapacity(2)
-        for triplet in 0..<6 {
-            let reasonAt = 2 + triplet * 3
-            guard let reason = fields.optional(reasonAt) else {
-                if !fields.isEmpty(reasonAt + 1) {
-                    throw fields.error(.invalidValue, "CAS\(Self.twoDigits(reasonAt + 1)) amount has no reason code before it", element: reasonAt)
+        let firstNew = adjustments.count
+        do throws(FieldError) {
+            for triplet in 0..<6 {
+                let reasonAt = 2 + triplet * 3
+                guard let reason = fields.optional(reasonAt) else {
+                    if !fields.isEmpty(reasonAt + 1) {
+                        throw fields.error(.invalidValue, "CAS\(twoDigits(reasonAt + 1)) amount has no reason code before it", element: reasonAt)
+                    }
+                    continue
                 }
-                continue
+                let amount = try fields.requiredAmount(reasonAt + 1, name: "CAS\(twoDigits(reasonAt + 1)) adjustment amount")
+                let quantity = try fields.quantity(reasonAt + 2, name: "CAS\(twoDigits(reasonAt + 2)) adjustment quantity")
+                adjustments.append(ClaimAdjustment(group: group, reason: reason, amount: amount, quantity: quantity))
             }
-            let amount = try fields.requiredAmount(reasonAt + 1, name: "CAS\(Self.twoDigits(reasonAt + 1)) adjustment amount")
-            let quantity = try fields.quantity(reasonAt + 2, name: "CAS\(Self.twoDigits(reasonAt + 2)) adjustment quantity")
-            adjustments.append(ClaimAdjustment(group: group, reason: reason, amount: amount, quantity: quantity))
+        } catch {
+            adjustments.removeSubrange(firstNew...)
+            throw error
         }
-        if adjustments.isEmpty {
+        if adjustments.count == firstNew {
             throw fields.error(.invalidValue, "CAS02 reason code is missing: a CAS needs at least one reason and amount", element: 2)
         }
-        return adjustments
     }
 
     private func readAmount(_ fields: SegmentFields) throws(FieldError) -> RemittanceAmount {

@@ -104,9 +104,42 @@ struct SegmentFields {
 
     /// The components of element `n` (empty when absent).
     func components(_ n: Int) -> [String] {
-        guard let element = bytes(n), !element.isEmpty else { return [] }
-        return element.split(separator: delimiters.component, omittingEmptySubsequences: false)
-            .map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
+        var result: [String] = []
+        forEachComponent(of: n) { _, component in result.append(String(decoding: component, as: UTF8.self)) }
+        return result
+    }
+
+    /// Calls `body` with the 1-based position and bytes of each component of element `n` (nothing when
+    /// the element is absent or empty).
+    func forEachComponent(of n: Int, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let element = bytes(n), !element.isEmpty else { return }
+        var position = 1
+        var start = 0
+        for offset in element.indices where element[offset] == delimiters.component {
+            body(position, UnsafeBufferPointer(rebasing: element[start..<offset]))
+            position += 1
+            start = offset + 1
+        }
+        body(position, UnsafeBufferPointer(rebasing: element[start..<element.count]))
+    }
+
+    /// A procedure composite (C003: qualifier, code, modifiers 3-6, description 7) read from element `n`;
+    /// empty parts are `nil`, empty modifiers are left out.
+    func procedure(_ n: Int) -> (qualifier: String?, code: String?, modifiers: [String]) {
+        var qualifier: String?
+        var code: String?
+        var modifiers: [String] = []
+        forEachComponent(of: n) { position, component in
+            guard !component.isEmpty else { return }
+            let text = String(decoding: component, as: UTF8.self)
+            switch position {
+            case 1: qualifier = text
+            case 2: code = text
+            case 3...6: modifiers.append(text)
+            default: break
+            }
+        }
+        return (qualifier, code, modifiers)
     }
 
     /// A required `R` amount.
