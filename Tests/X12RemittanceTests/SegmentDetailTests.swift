@@ -65,6 +65,21 @@ final class SegmentDetailTests: XCTestCase {
         XCTAssertEqual(remittance.balance, [])
     }
 
+    /// SVC01 is C003: qualifier, code, modifiers 3-6, description 7. Empty modifier slots are skipped and
+    /// the description is not a modifier.
+    func testProcedureCompositeModifiersStopBeforeTheDescription() throws {
+        let text = institutional
+            .replacingOccurrences(of: "SVC*NU:0300*800*600~", with: "SVC*HC:97110:GP::59::THERAPEUTIC EXERCISE*800*600**4*HC:97110:KX:::::X~")
+        let remittance = try XCTUnwrap(TestFiles.decode(string: text).first)
+        XCTAssertEqual(remittance.errors, [])
+        let line = try XCTUnwrap(remittance.claims.first?.lines.last)
+        XCTAssertEqual(line.procedureCode, "97110")
+        XCTAssertEqual(line.modifiers, ["GP", "59"])
+        XCTAssertEqual(line.units, "4")
+        XCTAssertEqual(line.originalProcedureCode, "97110")
+        XCTAssertEqual(line.originalModifiers, ["KX"])
+    }
+
     func testCSVQuotesAPayerNameWithAComma() throws {
         let report = RemittanceReport(reader: SegmentReader(string: institutional))
         let text = String(decoding: try RemittanceWriter.write(report, format: .csv), as: UTF8.self)
