@@ -15,10 +15,7 @@ public final class EnvelopeReader {
     }
 
     private let reader: SegmentReader
-    private var tracker = EnvelopeTracker()
-    private var pending: [Item] = []
-    private var current: TransactionSet?
-    private var finished = false
+    private var state = State()
 
     /// Reads segments from `reader`.
     public init(_ reader: SegmentReader) {
@@ -27,24 +24,41 @@ public final class EnvelopeReader {
 
     /// The transaction set being read when ``next()`` threw (its ST seen, its SE not yet), so a caller can
     /// still report what a truncated set held; `nil` between sets.
-    public var unfinishedTransactionSet: TransactionSet? { current }
+    public var unfinishedTransactionSet: TransactionSet? { state.current }
 
     /// Returns the next item, or `nil` at the end of the input.
     ///
     /// - Throws: ``X12Error`` from the tokenizer; items found before the throw have been returned already.
     public func next() throws(X12Error) -> Item? {
-        while pending.isEmpty {
-            if finished { return nil }
+        // Work on a local copy of the state (moved out and back, not copied) so that the per-segment loop
+        // makes no exclusivity-checked accesses to the reader's stored properties.
+        var state = State()
+        swap(&state, &self.state)
+        defer { swap(&state, &self.state) }
+        while state.pending.isEmpty {
+            if state.finished { return nil }
             guard let segment = try reader.next() else {
-                finish()
+                state.finish()
                 continue
             }
-            process(segment)
+            state.process(segment)
         }
-        return pending.removeFirst()
+        return state.pending.removeFirst()
     }
+}
 
-    private func process(_ segment: Segment) {
+/// What ``EnvelopeReader`` knows between calls: the envelope state, the set being read, and the items
+/// found but not handed out yet.
+private struct State {
+    var tracker = EnvelopeTracker()
+    var pending: [EnvelopeReader.Item] = []
+    var current: TransactionSet?
+    var finished = false
+    /// Segment count of the last transaction set, to reserve room for the next one (sets in one file are
+    /// usually of a similar size).
+    var lastSetSize = 0
+
+    mutating func process(_ segment: Segment) {
         let wasInSet = current != nil
         let problems = tracker.consume(segment)
         // The common case: a body segment of the open set with nothing wrong.
@@ -55,7 +69,7 @@ public final class EnvelopeReader {
         handle(segment, wasInSet: wasInSet, problems: problems)
     }
 
-    private func handle(_ segment: Segment, wasInSet: Bool, problems: [EnvelopeProblem]) {
+    private mutating func handle(_ segment: Segment, wasInSet: Bool, problems: [EnvelopeProblem]) {
         let opensSet = segment.hasId("ST")
         // A set left open is closed by this segment (which then does not belong to it) unless it is its SE.
         if wasInSet, tracker.level != .transactionSet || opensSet {
@@ -63,7 +77,10 @@ public final class EnvelopeReader {
             if closesWithSE { current?.segments.append(segment) }
             let setProblems = problems.filter { $0.scope == .transactionSet }.map(\.error)
             current?.problems.append(contentsOf: setProblems)
-            if let done = current { pending.append(.transactionSet(done)) }
+            if let done = current {
+                lastSetSize = done.segments.count
+                pending.append(.transactionSet(done))
+            }
             current = nil
             pending.append(contentsOf: problems.filter { $0.scope != .transactionSet }.map { .problem($0.error) })
             if closesWithSE { return }
@@ -84,15 +101,18 @@ public final class EnvelopeReader {
 
     /// Opens a new set when `segment` is an ST; returns the problems not attached to it.
     @discardableResult
-    private func startIfNeeded(_ segment: Segment, problems: [EnvelopeProblem]) -> [EnvelopeProblem] {
+    private mutating func startIfNeeded(_ segment: Segment, problems: [EnvelopeProblem]) -> [EnvelopeProblem] {
         guard tracker.level == .transactionSet, segment.hasId("ST"), let header = tracker.transactionSet,
               let interchange = tracker.interchange else { return problems }
-        current = TransactionSet(interchange: interchange, group: tracker.group, header: header, segments: [segment],
+        var segments: [Segment] = []
+        segments.reserveCapacity(min(max(lastSetSize, 16), 1 << 16))
+        segments.append(segment)
+        current = TransactionSet(interchange: interchange, group: tracker.group, header: header, segments: segments,
                                  problems: problems.filter { $0.scope == .transactionSet }.map(\.error))
         return problems.filter { $0.scope != .transactionSet }
     }
 
-    private func finish() {
+    mutating func finish() {
         finished = true
         let problems = tracker.finish()
         if var open = current {

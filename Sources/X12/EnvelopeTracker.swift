@@ -32,23 +32,44 @@ public struct EnvelopeTracker: Sendable {
     private var seenInterchange = false
     private var groupNumbers: Set<String> = []
     private var setNumbers: Set<String> = []
-    private var lastSegment: Segment?
+    /// Where the last consumed segment sat, for faults found at the end of the input (kept as numbers
+    /// rather than as the segment, so the tracker never holds on to the reader's buffer).
+    private var last = LastSegment()
+
+    private struct LastSegment {
+        var byteOffset = 0
+        var line = 1
+        var index: Int?
+        /// The id's bytes, packed (`SE` → 0x5345), and their number.
+        var packedId: (bytes: UInt64, count: Int) = (0, 0)
+
+        var position: Position {
+            guard let index else { return Position(byteOffset: 0, line: 1) }
+            let bytes = (0..<packedId.count).reversed().map { UInt8(truncatingIfNeeded: packedId.bytes >> (8 * UInt64($0))) }
+            return Position(byteOffset: byteOffset, line: line, segmentIndex: index,
+                            segmentId: String(decoding: bytes, as: UTF8.self))
+        }
+    }
 
     /// Creates a tracker at the start of an input.
     public init() {}
 
     /// Takes the next segment; returns the envelope problems it reveals.
     public mutating func consume(_ segment: Segment) -> [EnvelopeProblem] {
-        lastSegment = segment
+        let separator = segment.delimiters.element
+        let (envelopeId, validId, packedId) = segment.withContentBytes { content in
+            (Self.envelopeId(content, separator: separator), Self.hasValidId(content, separator: separator),
+             Self.packedId(content, separator: separator))
+        }
+        last = LastSegment(byteOffset: segment.byteOffset, line: segment.line, index: segment.index, packedId: packedId)
         // The common case, a body segment inside a transaction set, is decided on bytes alone.
-        let envelopeId = Self.envelopeId(segment.content, separator: segment.delimiters.element)
-        if envelopeId == nil, level == .transactionSet, Self.hasValidId(segment.content, separator: segment.delimiters.element) {
+        if envelopeId == nil, level == .transactionSet, validId {
             transactionSegmentIndex += 1
             return []
         }
         var problems: [EnvelopeProblem] = []
         let id = envelopeId ?? segment.id
-        if !Self.hasValidId(segment.content, separator: segment.delimiters.element) {
+        if !validId {
             problems.append(problem(.invalidSegmentId, .transactionSet, segment.position,
                                     "'\(printable(id))' is not a segment identifier (2-3 letters or digits)"))
         }
@@ -150,7 +171,7 @@ public struct EnvelopeTracker: Sendable {
     /// Reports the trailers still missing when the input ends.
     public mutating func finish() -> [EnvelopeProblem] {
         var problems: [EnvelopeProblem] = []
-        let end = lastSegment?.position ?? Position(byteOffset: 0, line: 1)
+        let end = last.position
         if level == .transactionSet {
             problems.append(problem(.missingTrailer, .transactionSet, end,
                                     "the input ends inside transaction set \(transactionSet?.controlNumber ?? "?"): SE missing"))
@@ -262,7 +283,7 @@ public struct EnvelopeTracker: Sendable {
     }
 
     /// Whether the segment starts with 2-3 upper-case letters or digits followed by a separator or its end.
-    static func hasValidId(_ content: ArraySlice<UInt8>, separator: UInt8) -> Bool {
+    static func hasValidId(_ content: UnsafeBufferPointer<UInt8>, separator: UInt8) -> Bool {
         var length = 0
         for byte in content {
             if byte == separator { break }
@@ -272,8 +293,20 @@ public struct EnvelopeTracker: Sendable {
         return length >= 2
     }
 
+    /// The segment id's bytes (at most 8, as in ``Segment/position``) packed into an integer, and how many.
+    static func packedId(_ content: UnsafeBufferPointer<UInt8>, separator: UInt8) -> (bytes: UInt64, count: Int) {
+        var packed: UInt64 = 0
+        var count = 0
+        for byte in content.prefix(8) {
+            if byte == separator { break }
+            packed = packed << 8 | UInt64(byte)
+            count += 1
+        }
+        return (packed, count)
+    }
+
     /// The id of an envelope segment (ISA, IEA, GS, GE, ST, SE, TA1), read from the bytes; `nil` for any other.
-    static func envelopeId(_ content: ArraySlice<UInt8>, separator: UInt8) -> String? {
+    static func envelopeId(_ content: UnsafeBufferPointer<UInt8>, separator: UInt8) -> String? {
         let start = content.startIndex
         guard content.count >= 2 else { return nil }
         let first = content[start], second = content[start + 1]

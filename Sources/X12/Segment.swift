@@ -8,9 +8,10 @@ public struct Segment: Sendable {
     private let storage: ArraySlice<UInt8>
     private let contentStart: Int
     private let contentEnd: Int
-    private let byteOffset: Int
-    private let line: Int
-    private let index: Int
+    /// Offset, line and 1-based index in the input (``position`` builds the full `Position` from them).
+    let byteOffset: Int
+    let line: Int
+    let index: Int
     /// The delimiters of the interchange this segment belongs to.
     public let delimiters: Delimiters
     /// `false` only for a final segment the input ended without a terminator.
@@ -39,6 +40,17 @@ public struct Segment: Sendable {
         bytes.append(contentsOf: trailingTrivia)
         self.init(storage: bytes[...], content: leadingTrivia.count..<(leadingTrivia.count + content.count), delimiters: delimiters,
                   byteOffset: position.byteOffset, line: position.line, index: position.segmentIndex ?? 0, isTerminated: isTerminated)
+    }
+
+    /// Calls `body` with the content bytes (``content``) borrowed in place: no copy and no reference
+    /// counting, for code that reads many segments. The pointer is valid only inside `body`.
+    public func withContentBytes<Result, Failure: Error>(
+        _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        let base = storage.startIndex
+        return try storage.withUnsafeBufferPointer { (all: UnsafeBufferPointer<UInt8>) throws(Failure) -> Result in
+            try body(UnsafeBufferPointer(rebasing: all[(contentStart - base)..<(contentEnd - base)]))
+        }
     }
 
     /// The bytes from the segment id up to (not including) the terminator.
