@@ -37,11 +37,16 @@ public final class EnvelopeReader {
         defer { swap(&state, &self.state) }
         while state.pending.isEmpty {
             if state.finished { return nil }
-            guard let segment = try reader.next() else {
-                state.finish()
-                continue
+            if state.batchIndex == state.batch.count {
+                state.batchIndex = 0
+                try reader.nextBatch(into: &state.batch)
+                if state.batch.isEmpty {
+                    state.finish()
+                    continue
+                }
             }
-            state.process(segment)
+            state.process(state.batch[state.batchIndex])
+            state.batchIndex += 1
         }
         return state.pending.removeFirst()
     }
@@ -54,6 +59,9 @@ private struct State {
     var pending: [EnvelopeReader.Item] = []
     var current: TransactionSet?
     var finished = false
+    /// Segments taken from the reader and not processed yet.
+    var batch: [Segment] = []
+    var batchIndex = 0
     /// Segment count of the last transaction set, to reserve room for the next one (sets in one file are
     /// usually of a similar size).
     var lastSetSize = 0

@@ -128,24 +128,53 @@ public final class SegmentReader {
     /// The fast path: segments already located in the buffer by ``scanBuffer(delimiters:limit:_:)``.
     private func nextInBuffer(delimiters: Delimiters) -> Segment? {
         if pendingIndex == pending.count {
-            pending.removeAll(keepingCapacity: true)
-            pendingIndex = 0
-            var found: [Located] = []
-            found.reserveCapacity(256)
-            let start = bufferOffset
-            scanBuffer(delimiters: delimiters, limit: 256) { raw in
-                found.append(Located(contentStart: raw.byteOffset - start, contentCount: raw.content.count,
-                                     index: raw.index, line: raw.line))
-            }
-            pending = found
+            locateAhead(delimiters: delimiters)
             guard !pending.isEmpty else { return nil }
         }
-        let located = pending[pendingIndex]
         pendingIndex += 1
-        let storageEnd = pendingIndex < pending.count ? pending[pendingIndex].contentStart : cursor
-        return Segment(storage: buffer[located.contentStart..<storageEnd],
-                       content: located.contentStart..<(located.contentStart + located.contentCount), delimiters: delimiters,
-                       byteOffset: bufferOffset + located.contentStart, line: located.line, index: located.index, isTerminated: true)
+        return segment(locatedAt: pendingIndex - 1, in: pending, delimiters: delimiters)
+    }
+
+    /// Replaces the next segments with the ones that follow in input order: at least one, or none at the
+    /// end of the input. Used by ``EnvelopeReader`` to take the segments of a chunk in one call.
+    ///
+    /// - Throws: as ``next()``.
+    func nextBatch(into batch: inout [Segment]) throws(X12Error) {
+        batch.removeAll(keepingCapacity: true)
+        if let delimiters {
+            if pendingIndex == pending.count { locateAhead(delimiters: delimiters) }
+            let located = pending
+            for index in pendingIndex..<located.count {
+                batch.append(segment(locatedAt: index, in: located, delimiters: delimiters))
+            }
+            pendingIndex = located.count
+            if !batch.isEmpty { return }
+        }
+        if let segment = try next() { batch.append(segment) }
+    }
+
+    /// Locates up to 256 whole segments ahead in the buffer into `pending`.
+    private func locateAhead(delimiters: Delimiters) {
+        pending.removeAll(keepingCapacity: true)
+        pendingIndex = 0
+        var found: [Located] = []
+        found.reserveCapacity(256)
+        let start = bufferOffset
+        scanBuffer(delimiters: delimiters, limit: 256) { raw in
+            found.append(Located(contentStart: raw.byteOffset - start, contentCount: raw.content.count,
+                                 index: raw.index, line: raw.line))
+        }
+        pending = found
+    }
+
+    /// The segment `located[index]`: its storage runs up to the next located segment (or the cursor), so
+    /// it keeps its trailing trivia.
+    private func segment(locatedAt index: Int, in located: [Located], delimiters: Delimiters) -> Segment {
+        let here = located[index]
+        let storageEnd = index + 1 < located.count ? located[index + 1].contentStart : cursor
+        return Segment(storage: buffer[here.contentStart..<storageEnd],
+                       content: here.contentStart..<(here.contentStart + here.contentCount), delimiters: delimiters,
+                       byteOffset: bufferOffset + here.contentStart, line: here.line, index: here.index, isTerminated: true)
     }
 
     /// Calls `body` with every remaining segment as a borrowed ``RawSegment``: the fastest way through a file.

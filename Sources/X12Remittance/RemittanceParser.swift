@@ -283,11 +283,12 @@ struct RemittanceParser {
             case .cas:
                 try editLine { line throws(FieldError) in try Self.readAdjustments(fields, into: &line.adjustments) }
             case .dtm:
-                switch fields.text(1) {
-                case "472": editLine { $0.serviceDate = fields.optional(2) }
-                case "150": editLine { $0.serviceStartDate = fields.optional(2) }
-                case "151": editLine { $0.serviceEndDate = fields.optional(2) }
-                default: break
+                if fields.has(1, "472") {
+                    editLine { $0.serviceDate = fields.optional(2) }
+                } else if fields.has(1, "150") {
+                    editLine { $0.serviceStartDate = fields.optional(2) }
+                } else if fields.has(1, "151") {
+                    editLine { $0.serviceEndDate = fields.optional(2) }
                 }
             case .ref:
                 if fields.has(1, "6R") {
@@ -297,9 +298,12 @@ struct RemittanceParser {
                     editLine { $0.references.append(reference) }
                 }
             case .amt:
-                let amount = try readAmount(fields)
-                editLine { line in
-                    if amount.qualifier == "B6" { line.allowedAmount = amount.amount } else { line.amounts.append(amount) }
+                if fields.has(1, "B6") {
+                    let allowed = try fields.requiredAmount(2, name: "AMT02 amount")
+                    editLine { $0.allowedAmount = allowed }
+                } else {
+                    let amount = try readAmount(fields)
+                    editLine { $0.amounts.append(amount) }
                 }
             case .qty:
                 let quantity = RemittanceQuantity(qualifier: fields.text(1), quantity: fields.text(2))
@@ -321,12 +325,14 @@ struct RemittanceParser {
             let adjudication = readAdjudication(id, fields)
             editClaim { $0.adjudication = adjudication }
         case .dtm:
-            switch fields.text(1) {
-            case "232": editClaim { $0.statementStartDate = fields.optional(2) }
-            case "233": editClaim { $0.statementEndDate = fields.optional(2) }
-            case "050": editClaim { $0.receivedDate = fields.optional(2) }
-            case "036": editClaim { $0.coverageExpirationDate = fields.optional(2) }
-            default: break
+            if fields.has(1, "232") {
+                editClaim { $0.statementStartDate = fields.optional(2) }
+            } else if fields.has(1, "233") {
+                editClaim { $0.statementEndDate = fields.optional(2) }
+            } else if fields.has(1, "050") {
+                editClaim { $0.receivedDate = fields.optional(2) }
+            } else if fields.has(1, "036") {
+                editClaim { $0.coverageExpirationDate = fields.optional(2) }
             }
         case .ref:
             let reference = RemittanceReference(qualifier: fields.text(1), value: fields.text(2))
@@ -389,7 +395,7 @@ struct RemittanceParser {
     private static func readAdjustments(_ fields: SegmentFields, into adjustments: inout [ClaimAdjustment]) throws(FieldError) {
         let group = fields.text(1)
         guard !group.isEmpty else { throw fields.error(.invalidValue, "CAS01 adjustment group code is missing", element: 1) }
-        guard ["CO", "PR", "OA", "PI", "CR"].contains(group) else {
+        guard RemittanceCodes.adjustmentGroup(group) != nil else {
             throw fields.error(.invalidValue, "CAS01 '\(group)' is not an adjustment group (CO, PR, OA, PI)", element: 1)
         }
         let firstNew = adjustments.count
