@@ -399,6 +399,7 @@ struct RemittanceParser {
             throw fields.error(.invalidValue, "CAS01 '\(group)' is not an adjustment group (CO, PR, OA, PI)", element: 1)
         }
         let firstNew = adjustments.count
+        if adjustments.capacity == 0 { adjustments.reserveCapacity(4) }
         do throws(FieldError) {
             for triplet in 0..<6 {
                 let reasonAt = 2 + triplet * 3

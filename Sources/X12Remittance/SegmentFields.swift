@@ -78,7 +78,10 @@ struct SegmentFields {
     /// Whether element `n` equals `value` (`"HE"`), without building a `String`.
     func has(_ n: Int, _ value: StaticString) -> Bool {
         guard let element = bytes(n), element.count == value.utf8CodeUnitCount else { return false }
-        return value.withUTF8Buffer { wanted in element.elementsEqual(wanted) }
+        return value.withUTF8Buffer { wanted in
+            for offset in 0..<wanted.count where element[offset] != wanted[offset] { return false }
+            return true
+        }
     }
 
     /// Every element as text, element 1 first.
