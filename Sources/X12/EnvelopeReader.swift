@@ -70,7 +70,8 @@ private struct State {
         let wasInSet = current != nil
         let problems = tracker.consume(segment)
         // The common case: a body segment of the open set with nothing wrong.
-        if wasInSet, problems.isEmpty, tracker.level == .transactionSet, !segment.hasId("ST") {
+        // (Inside a set, only its ST has index 1.)
+        if wasInSet, problems.isEmpty, tracker.level == .transactionSet, tracker.transactionSegmentIndex > 1 {
             current?.segments.append(segment)
             return
         }

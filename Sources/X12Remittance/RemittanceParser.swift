@@ -42,9 +42,8 @@ struct RemittanceParser {
     mutating func parse() -> Remittance {
         let segments = set.segments
         let delimiters = set.interchange.delimiters
-        for offset in segments.indices.dropFirst() {
+        for offset in set.body.indices {
             let segment = segments[offset]
-            if segment.hasId("SE") { break }
             let failure = segment.content.withUnsafeBufferPointer { content -> FieldError? in
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: SegmentFields.tableCapacity) { table -> FieldError? in
                     do throws(FieldError) {
