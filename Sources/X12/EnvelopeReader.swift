@@ -24,7 +24,7 @@ public final class EnvelopeReader {
 
     /// The transaction set being read when ``next()`` threw (its ST seen, its SE not yet), so a caller can
     /// still report what a truncated set held; `nil` between sets.
-    public var unfinishedTransactionSet: TransactionSet? { state.current }
+    public var unfinishedTransactionSet: TransactionSet? { state.openSet }
 
     /// Returns the next item, or `nil` at the end of the input.
     ///
@@ -57,7 +57,11 @@ public final class EnvelopeReader {
 private struct State {
     var tracker = EnvelopeTracker()
     var pending: [EnvelopeReader.Item] = []
+    /// The set being read, without its segments (kept apart in `segments`, so that appending one does not
+    /// go through the optional).
     var current: TransactionSet?
+    /// The segments of `current` so far.
+    var segments: [Segment] = []
     var finished = false
     /// Segments taken from the reader and not processed yet.
     var batch: [Segment] = []
@@ -72,10 +76,27 @@ private struct State {
         // The common case: a body segment of the open set with nothing wrong.
         // (Inside a set, only its ST has index 1.)
         if wasInSet, problems.isEmpty, tracker.level == .transactionSet, tracker.transactionSegmentIndex > 1 {
-            current?.segments.append(segment)
+            segments.append(segment)
             return
         }
         handle(segment, wasInSet: wasInSet, problems: problems)
+    }
+
+    /// `current` with its segments.
+    var openSet: TransactionSet? {
+        guard var set = current else { return nil }
+        set.segments = segments
+        return set
+    }
+
+    /// Hands out the open set and starts without one.
+    private mutating func closeSet() {
+        guard var done = current else { return }
+        done.segments = segments
+        lastSetSize = segments.count
+        segments = []
+        current = nil
+        pending.append(.transactionSet(done))
     }
 
     private mutating func handle(_ segment: Segment, wasInSet: Bool, problems: [EnvelopeProblem]) {
@@ -83,21 +104,17 @@ private struct State {
         // A set left open is closed by this segment (which then does not belong to it) unless it is its SE.
         if wasInSet, tracker.level != .transactionSet || opensSet {
             let closesWithSE = segment.hasId("SE")
-            if closesWithSE { current?.segments.append(segment) }
+            if closesWithSE { segments.append(segment) }
             let setProblems = problems.filter { $0.scope == .transactionSet }.map(\.error)
             current?.problems.append(contentsOf: setProblems)
-            if let done = current {
-                lastSetSize = done.segments.count
-                pending.append(.transactionSet(done))
-            }
-            current = nil
+            closeSet()
             pending.append(contentsOf: problems.filter { $0.scope != .transactionSet }.map { .problem($0.error) })
             if closesWithSE { return }
             startIfNeeded(segment, problems: [])
             return
         }
         if wasInSet {
-            current?.segments.append(segment)
+            segments.append(segment)
             current?.problems.append(contentsOf: problems.map(\.error))
             return
         }
@@ -113,10 +130,10 @@ private struct State {
     private mutating func startIfNeeded(_ segment: Segment, problems: [EnvelopeProblem]) -> [EnvelopeProblem] {
         guard tracker.level == .transactionSet, segment.hasId("ST"), let header = tracker.transactionSet,
               let interchange = tracker.interchange else { return problems }
-        var segments: [Segment] = []
+        segments = []
         segments.reserveCapacity(min(max(lastSetSize, 16), 1 << 16))
         segments.append(segment)
-        current = TransactionSet(interchange: interchange, group: tracker.group, header: header, segments: segments,
+        current = TransactionSet(interchange: interchange, group: tracker.group, header: header, segments: [],
                                  problems: problems.filter { $0.scope == .transactionSet }.map(\.error))
         return problems.filter { $0.scope != .transactionSet }
     }
@@ -124,11 +141,8 @@ private struct State {
     mutating func finish() {
         finished = true
         let problems = tracker.finish()
-        if var open = current {
-            open.problems.append(contentsOf: problems.filter { $0.scope == .transactionSet }.map(\.error))
-            pending.append(.transactionSet(open))
-            current = nil
-        }
+        current?.problems.append(contentsOf: problems.filter { $0.scope == .transactionSet }.map(\.error))
+        closeSet()
         pending.append(contentsOf: problems.filter { $0.scope != .transactionSet }.map { .problem($0.error) })
     }
 }

@@ -40,14 +40,11 @@ public struct EnvelopeTracker: Sendable {
         var byteOffset = 0
         var line = 1
         var index: Int?
-        /// The id's bytes, packed (`SE` → 0x5345), and their number.
-        var packedId: (bytes: UInt64, count: Int) = (0, 0)
+        var id = SegmentIdBytes()
 
         var position: Position {
             guard let index else { return Position(byteOffset: 0, line: 1) }
-            let bytes = (0..<packedId.count).reversed().map { UInt8(truncatingIfNeeded: packedId.bytes >> (8 * UInt64($0))) }
-            return Position(byteOffset: byteOffset, line: line, segmentIndex: index,
-                            segmentId: String(decoding: bytes, as: UTF8.self))
+            return Position(byteOffset: byteOffset, line: line, segmentIndex: index, segmentId: id.text)
         }
     }
 
@@ -57,11 +54,10 @@ public struct EnvelopeTracker: Sendable {
     /// Takes the next segment; returns the envelope problems it reveals.
     public mutating func consume(_ segment: Segment) -> [EnvelopeProblem] {
         let separator = segment.delimiters.element
-        let (envelopeId, validId, packedId) = segment.withContentBytes { content in
-            (Self.envelopeId(content, separator: separator), Self.hasValidId(content, separator: separator),
-             Self.packedId(content, separator: separator))
-        }
-        last = LastSegment(byteOffset: segment.byteOffset, line: segment.line, index: segment.index, packedId: packedId)
+        let scanned = segment.withContentBytes { SegmentIdBytes($0, separator: separator) }
+        last = LastSegment(byteOffset: segment.byteOffset, line: segment.line, index: segment.index, id: scanned)
+        let envelopeId = scanned.envelopeId
+        let validId = scanned.isValid
         // The common case, a body segment inside a transaction set, is decided on bytes alone.
         if envelopeId == nil, level == .transactionSet, validId {
             transactionSegmentIndex += 1
@@ -282,47 +278,6 @@ public struct EnvelopeTracker: Sendable {
         String(text.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F ? Character($0) : "?" })
     }
 
-    /// Whether the segment starts with 2-3 upper-case letters or digits followed by a separator or its end.
-    static func hasValidId(_ content: UnsafeBufferPointer<UInt8>, separator: UInt8) -> Bool {
-        var length = 0
-        for byte in content {
-            if byte == separator { break }
-            guard (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A), length < 3 else { return false }
-            length += 1
-        }
-        return length >= 2
-    }
-
-    /// The segment id's bytes (at most 8, as in ``Segment/position``) packed into an integer, and how many.
-    static func packedId(_ content: UnsafeBufferPointer<UInt8>, separator: UInt8) -> (bytes: UInt64, count: Int) {
-        var packed: UInt64 = 0
-        var count = 0
-        for byte in content.prefix(8) {
-            if byte == separator { break }
-            packed = packed << 8 | UInt64(byte)
-            count += 1
-        }
-        return (packed, count)
-    }
-
-    /// The id of an envelope segment (ISA, IEA, GS, GE, ST, SE, TA1), read from the bytes; `nil` for any other.
-    static func envelopeId(_ content: UnsafeBufferPointer<UInt8>, separator: UInt8) -> String? {
-        let start = content.startIndex
-        guard content.count >= 2 else { return nil }
-        let first = content[start], second = content[start + 1]
-        let third: UInt8? = content.count > 2 ? content[start + 2] : nil
-        let twoLetter = third == nil || third == separator
-        switch (first, second) {
-        case (0x53, 0x54) where twoLetter: return "ST"
-        case (0x53, 0x45) where twoLetter: return "SE"
-        case (0x47, 0x53) where twoLetter: return "GS"
-        case (0x47, 0x45) where twoLetter: return "GE"
-        case (0x49, 0x53) where third == 0x41 && (content.count == 3 || content[start + 3] == separator): return "ISA"
-        case (0x49, 0x45) where third == 0x41 && (content.count == 3 || content[start + 3] == separator): return "IEA"
-        case (0x54, 0x41) where third == 0x31 && (content.count == 3 || content[start + 3] == separator): return "TA1"
-        default: return nil
-        }
-    }
 }
 
 /// An envelope fault and the level it belongs to.
