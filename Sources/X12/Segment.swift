@@ -5,9 +5,9 @@
 /// input until a `String` is asked for.
 public struct Segment: Sendable {
     /// Leading trivia, content, terminator and trailing trivia, as one view into the reader's buffer.
-    private let storage: ArraySlice<UInt8>
-    private let contentStart: Int
-    private let contentEnd: Int
+    @usableFromInline let storage: ArraySlice<UInt8>
+    @usableFromInline let contentStart: Int
+    @usableFromInline let contentEnd: Int
     /// Offset, line and 1-based index in the input (``position`` builds the full `Position` from them).
     let byteOffset: Int
     let line: Int
@@ -44,6 +44,7 @@ public struct Segment: Sendable {
 
     /// Calls `body` with the content bytes (``content``) borrowed in place: no copy and no reference
     /// counting, for code that reads many segments. The pointer is valid only inside `body`.
+    @inlinable
     public func withContentBytes<Result, Failure: Error>(
         _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
     ) throws(Failure) -> Result {

@@ -44,7 +44,7 @@ struct RemittanceParser {
         let delimiters = set.interchange.delimiters
         for offset in set.body.indices {
             let segment = segments[offset]
-            let failure = segment.content.withUnsafeBufferPointer { content -> FieldError? in
+            let failure = segment.withContentBytes { content -> FieldError? in
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: SegmentFields.tableCapacity) { table -> FieldError? in
                     do throws(FieldError) {
                         try consume(SegmentFields(content, table: table, delimiters: delimiters, index: offset + 1))
@@ -273,7 +273,8 @@ struct RemittanceParser {
     private mutating func consumeClaim(_ id: RemittanceSegmentId, _ fields: SegmentFields) throws(FieldError) {
         if id == .svc {
             let serviceLine = try readServiceLine(fields)
-            editClaim { $0.lines.append(serviceLine) }
+            // Appended directly rather than through `editClaim`, so the line is moved, not copied.
+            remittance.claims[remittance.claims.count - 1].lines.append(serviceLine)
             hasLine = true
             return
         }
