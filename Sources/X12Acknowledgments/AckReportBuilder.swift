@@ -179,7 +179,8 @@ struct AckReportBuilder {
                                        groupControlNumber: submittedGroup).map(\.patientControlNumber)
         }
         if let position = error.segmentPosition {
-            text = submitted?.segmentText(atSegment: position, transactionSetControlNumber: submittedSet)
+            text = submitted?.segmentText(atSegment: position, transactionSetControlNumber: submittedSet,
+                                          groupControlNumber: submittedGroup)
         }
         if let text, let position = error.segmentPosition,
            String(text.prefix { $0.isLetter || $0.isNumber }) != error.segmentId {

@@ -63,7 +63,24 @@ public struct SubmittedClaimIndex: Sendable {
     public private(set) var claims: [Claim] = []
     /// Envelope problems met while reading the file.
     public private(set) var problems: [X12Error] = []
-    private var segmentTexts: [String: [String]] = [:]
+    /// Segment texts of each transaction set, keyed by GS06 and ST02 (groups may reuse an ST02).
+    private var segmentTexts: [SetKey: [String]] = [:]
+    /// The first set read with each ST02, for lookups that do not name a group.
+    private var firstSetByControlNumber: [String: SetKey] = [:]
+    /// Positions in `claims` by CLM01.
+    private var byPatientControlNumber: [String: [Int]] = [:]
+    /// Claim and line positions by REF*6R (the first line carrying each number).
+    private var byLineControlNumber: [String: LinePosition] = [:]
+
+    private struct LinePosition: Hashable, Sendable {
+        var claim: Int
+        var line: Int
+    }
+
+    private struct SetKey: Hashable, Sendable {
+        var group: String
+        var transactionSet: String
+    }
 
     /// Reads an 837 file.
     ///
@@ -90,15 +107,13 @@ public struct SubmittedClaimIndex: Sendable {
 
     /// Claims with this patient control number (a resubmission can repeat one).
     public func claims(patientControlNumber: String) -> [Claim] {
-        claims.filter { $0.patientControlNumber == patientControlNumber }
+        (byPatientControlNumber[patientControlNumber] ?? []).map { claims[$0] }
     }
 
     /// The claim and line carrying a REF*6R line item control number.
     public func line(controlNumber: String) -> (claim: Claim, line: Line)? {
-        for claim in claims {
-            if let line = claim.lines.first(where: { $0.lineControlNumber == controlNumber }) { return (claim, line) }
-        }
-        return nil
+        guard let found = byLineControlNumber[controlNumber] else { return nil }
+        return (claims[found.claim], claims[found.claim].lines[found.line])
     }
 
     /// The claims a segment position (as a 999 IK302 reports it) belongs to in transaction set `controlNumber`.
@@ -116,9 +131,17 @@ public struct SubmittedClaimIndex: Sendable {
         return inSet.filter { ($0.hierarchySegmentIndex..<$0.claimSegmentIndex).contains(position) }
     }
 
-    /// The text of the segment at `position` (ST = 1) in transaction set `controlNumber`, if it was read.
-    public func segmentText(atSegment position: Int, transactionSetControlNumber: String) -> String? {
-        guard let texts = segmentTexts[transactionSetControlNumber], position >= 1, position <= texts.count else { return nil }
+    /// The text of the segment at `position` (ST = 1) in transaction set `transactionSetControlNumber`, if it
+    /// was read. Give the group's GS06 when the file has several groups (they may reuse ST02 numbers);
+    /// without it the first set with that ST02 is used.
+    public func segmentText(atSegment position: Int, transactionSetControlNumber: String, groupControlNumber: String? = nil) -> String? {
+        let texts: [String]?
+        if let groupControlNumber {
+            texts = segmentTexts[SetKey(group: groupControlNumber, transactionSet: transactionSetControlNumber)]
+        } else {
+            texts = firstSetByControlNumber[transactionSetControlNumber].flatMap { segmentTexts[$0] }
+        }
+        guard let texts, position >= 1, position <= texts.count else { return nil }
         return texts[position - 1]
     }
 
@@ -126,7 +149,11 @@ public struct SubmittedClaimIndex: Sendable {
 
     private mutating func add(_ set: TransactionSet) {
         guard set.header.id == "837" else { return }
-        segmentTexts[set.header.controlNumber] = set.segments.map(\.text)
+        let key = SetKey(group: set.group?.controlNumber ?? "", transactionSet: set.header.controlNumber)
+        if segmentTexts[key] == nil {
+            segmentTexts[key] = set.segments.map(\.text)
+            if firstSetByControlNumber[key.transactionSet] == nil { firstSetByControlNumber[key.transactionSet] = key }
+        }
         var payerName: String?
         var payerId: String?
         var subscriberName: String?
@@ -143,6 +170,12 @@ public struct SubmittedClaimIndex: Sendable {
             closeLine()
             if var claim = current {
                 claim.lastSegmentIndex = index - 1
+                byPatientControlNumber[claim.patientControlNumber, default: []].append(claims.count)
+                for (offset, line) in claim.lines.enumerated() {
+                    if let control = line.lineControlNumber, byLineControlNumber[control] == nil {
+                        byLineControlNumber[control] = LinePosition(claim: claims.count, line: offset)
+                    }
+                }
                 claims.append(claim)
             }
             current = nil
@@ -185,7 +218,8 @@ public struct SubmittedClaimIndex: Sendable {
                 let professional = segment.hasId("SV1")
                 let code = segment.element(professional ? 1 : 2)?.components ?? []
                 currentLine?.procedureCode = code.count > 1 ? code[1] : ""
-                currentLine?.modifiers = code.count > 2 ? code[2...].filter { !$0.isEmpty } : []
+                // C003: modifiers are components 3-6 (7 is a description).
+                currentLine?.modifiers = code.count > 2 ? code[2..<min(code.count, 6)].filter { !$0.isEmpty } : []
                 currentLine?.chargeAmount = Decimal(string: segment[professional ? 2 : 3], locale: Locale(identifier: "en_US_POSIX"))
                 currentLine?.units = Decimal(string: segment[professional ? 4 : 5], locale: Locale(identifier: "en_US_POSIX"))
             case "DTP" where currentLine != nil:

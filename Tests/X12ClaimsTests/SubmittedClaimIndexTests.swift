@@ -67,4 +67,29 @@ final class SubmittedClaimIndexTests: XCTestCase {
         XCTAssertEqual(index.line(controlNumber: "V100-1-2")?.line.procedureCode, "97140")
         XCTAssertNil(index.line(controlNumber: "nope"))
     }
+
+    /// Two functional groups that both number their transaction set 0001: each position is looked up in
+    /// its own group's set, and a claim number that appears twice gives both claims.
+    func testGroupsReusingATransactionSetNumberKeepTheirOwnSegments() throws {
+        let secondGroup = submitted
+            .replacingOccurrences(of: "GS*HC*SUBMITTER*RECEIVER*20240115*1430*7*", with: "GS*HC*SUBMITTER*RECEIVER*20240115*1430*8*")
+            .replacingOccurrences(of: "GE*1*7~", with: "GE*1*8~")
+            .replacingOccurrences(of: "CLM*V100-1*200*", with: "CLM*V200-1*200*")
+            .replacingOccurrences(of: "SV1*HC:97110:GP:KX*120*", with: "SV1*HC:97110:GP:::59:THERAPEUTIC EXERCISE*120*")
+        let lines = secondGroup.split(separator: "\n")
+        // One interchange: the first file's groups, then the second group.
+        let combined = (submitted.split(separator: "\n").dropLast() + lines.dropFirst().dropLast() + [lines.last ?? ""])
+            .joined(separator: "\n").replacingOccurrences(of: "IEA*1*", with: "IEA*2*")
+        let index = try SubmittedClaimIndex(reader: SegmentReader(string: combined))
+        XCTAssertEqual(index.problems, [])
+        XCTAssertEqual(index.claims.map(\.patientControlNumber), ["V100-1", "V101-1", "V200-1", "V101-1"])
+        XCTAssertEqual(index.segmentText(atSegment: 10, transactionSetControlNumber: "0001", groupControlNumber: "7"),
+                       "CLM*V100-1*200***11:B:1*Y*A*Y*Y")
+        XCTAssertEqual(index.segmentText(atSegment: 10, transactionSetControlNumber: "0001", groupControlNumber: "8"),
+                       "CLM*V200-1*200***11:B:1*Y*A*Y*Y")
+        XCTAssertEqual(index.segmentText(atSegment: 10, transactionSetControlNumber: "0001"), "CLM*V100-1*200***11:B:1*Y*A*Y*Y")
+        XCTAssertEqual(index.claims(patientControlNumber: "V101-1").map(\.groupControlNumber), ["7", "8"])
+        // Modifiers are SV101-3...6; component 7 is a description.
+        XCTAssertEqual(index.claims[2].lines.first?.modifiers, ["GP", "59"])
+    }
 }
