@@ -60,44 +60,32 @@ public struct SubmittedClaimIndex: Sendable {
     }
 
     /// Every claim, in file order.
-    public private(set) var claims: [Claim] = []
+    public let claims: [Claim]
     /// Envelope problems met while reading the file.
-    public private(set) var problems: [X12Error] = []
-    /// Segment texts of each transaction set, keyed by GS06 and ST02 (groups may reuse an ST02).
-    private var segmentTexts: [SetKey: [String]] = [:]
-    /// The first set read with each ST02, for lookups that do not name a group.
-    private var firstSetByControlNumber: [String: SetKey] = [:]
-    /// Positions in `claims` by CLM01.
-    private var byPatientControlNumber: [String: [Int]] = [:]
-    /// Claim and line positions by REF*6R (the first line carrying each number).
-    private var byLineControlNumber: [String: LinePosition] = [:]
-
-    private struct LinePosition: Hashable, Sendable {
-        var claim: Int
-        var line: Int
-    }
-
-    private struct SetKey: Hashable, Sendable {
-        var group: String
-        var transactionSet: String
-    }
+    public let problems: [X12Error]
+    /// The lookup tables, built once while reading and shared by copies of the index.
+    private let lookups: Lookups
 
     /// Reads an 837 file.
     ///
     /// - Throws: ``X12Error`` when the file cannot be tokenized (no ISA, malformed ISA, truncated).
     public init(reader: SegmentReader) throws(X12Error) {
+        var reading = Reading()
         let envelopes = EnvelopeReader(reader)
         while let item = try envelopes.next() {
             switch item {
             case .transactionSet(let set):
-                problems.append(contentsOf: set.problems)
-                add(set)
+                reading.problems.append(contentsOf: set.problems)
+                reading.add(set)
             case .problem(let error):
-                problems.append(error)
+                reading.problems.append(error)
             case .interchangeAcknowledgment:
                 continue
             }
         }
+        claims = reading.claims
+        problems = reading.problems
+        lookups = Lookups(reading)
     }
 
     /// Reads an 837 file at `path` (`-` for standard input).
@@ -107,12 +95,12 @@ public struct SubmittedClaimIndex: Sendable {
 
     /// Claims with this patient control number (a resubmission can repeat one).
     public func claims(patientControlNumber: String) -> [Claim] {
-        (byPatientControlNumber[patientControlNumber] ?? []).map { claims[$0] }
+        (lookups.byPatientControlNumber[patientControlNumber] ?? []).map { claims[$0] }
     }
 
     /// The claim and line carrying a REF*6R line item control number.
     public func line(controlNumber: String) -> (claim: Claim, line: Line)? {
-        guard let found = byLineControlNumber[controlNumber] else { return nil }
+        guard let found = lookups.byLineControlNumber[controlNumber] else { return nil }
         return (claims[found.claim], claims[found.claim].lines[found.line])
     }
 
@@ -137,9 +125,9 @@ public struct SubmittedClaimIndex: Sendable {
     public func segmentText(atSegment position: Int, transactionSetControlNumber: String, groupControlNumber: String? = nil) -> String? {
         let texts: [String]?
         if let groupControlNumber {
-            texts = segmentTexts[SetKey(group: groupControlNumber, transactionSet: transactionSetControlNumber)]
+            texts = lookups.segmentTexts[SetKey(group: groupControlNumber, transactionSet: transactionSetControlNumber)]
         } else {
-            texts = firstSetByControlNumber[transactionSetControlNumber].flatMap { segmentTexts[$0] }
+            texts = lookups.firstSetByControlNumber[transactionSetControlNumber].flatMap { lookups.segmentTexts[$0] }
         }
         guard let texts, position >= 1, position <= texts.count else { return nil }
         return texts[position - 1]
@@ -147,89 +135,128 @@ public struct SubmittedClaimIndex: Sendable {
 
     // MARK: - Reading
 
-    private mutating func add(_ set: TransactionSet) {
-        guard set.header.id == "837" else { return }
-        let key = SetKey(group: set.group?.controlNumber ?? "", transactionSet: set.header.controlNumber)
-        if segmentTexts[key] == nil {
-            segmentTexts[key] = set.segments.map(\.text)
-            if firstSetByControlNumber[key.transactionSet] == nil { firstSetByControlNumber[key.transactionSet] = key }
-        }
-        var payerName: String?
-        var payerId: String?
-        var subscriberName: String?
-        var patientName: String?
-        var hierarchyStart = 1
-        var current: Claim?
-        var currentLine: Line?
+    fileprivate struct SetKey: Hashable, Sendable {
+        var group: String
+        var transactionSet: String
+    }
 
-        func closeLine() {
-            if let line = currentLine { current?.lines.append(line) }
-            currentLine = nil
+    fileprivate struct LinePosition: Hashable, Sendable {
+        var claim: Int
+        var line: Int
+    }
+
+    /// The tables built while reading, frozen.
+    private final class Lookups: Sendable {
+        /// Segment texts of each transaction set, keyed by GS06 and ST02 (groups may reuse an ST02).
+        let segmentTexts: [SetKey: [String]]
+        /// The first set read with each ST02, for lookups that do not name a group.
+        let firstSetByControlNumber: [String: SetKey]
+        /// Positions in `claims` by CLM01.
+        let byPatientControlNumber: [String: [Int]]
+        /// Claim and line positions by REF*6R (the first line carrying each number).
+        let byLineControlNumber: [String: LinePosition]
+
+        init(_ reading: Reading) {
+            segmentTexts = reading.segmentTexts
+            firstSetByControlNumber = reading.firstSetByControlNumber
+            byPatientControlNumber = reading.byPatientControlNumber
+            byLineControlNumber = reading.byLineControlNumber
         }
-        func closeClaim(before index: Int) {
-            closeLine()
-            if var claim = current {
-                claim.lastSegmentIndex = index - 1
-                byPatientControlNumber[claim.patientControlNumber, default: []].append(claims.count)
-                for (offset, line) in claim.lines.enumerated() {
-                    if let control = line.lineControlNumber, byLineControlNumber[control] == nil {
-                        byLineControlNumber[control] = LinePosition(claim: claims.count, line: offset)
-                    }
-                }
-                claims.append(claim)
+    }
+
+    /// The claims and tables of the transaction sets read so far.
+    private struct Reading {
+        var claims: [Claim] = []
+        var problems: [X12Error] = []
+        var segmentTexts: [SetKey: [String]] = [:]
+        var firstSetByControlNumber: [String: SetKey] = [:]
+        var byPatientControlNumber: [String: [Int]] = [:]
+        var byLineControlNumber: [String: LinePosition] = [:]
+
+        mutating func add(_ set: TransactionSet) {
+            guard set.header.id == "837" else { return }
+            let key = SetKey(group: set.group?.controlNumber ?? "", transactionSet: set.header.controlNumber)
+            if segmentTexts[key] == nil {
+                segmentTexts[key] = set.segments.map(\.text)
+                if firstSetByControlNumber[key.transactionSet] == nil { firstSetByControlNumber[key.transactionSet] = key }
             }
-            current = nil
-        }
+            var payerName: String?
+            var payerId: String?
+            var subscriberName: String?
+            var patientName: String?
+            var hierarchyStart = 1
+            var current: Claim?
+            var currentLine: Line?
 
-        for (offset, segment) in set.segments.enumerated() {
-            let index = offset + 1
-            switch segment.id {
-            case "HL":
-                closeClaim(before: index)
-                hierarchyStart = index
-                if segment[3] == "22" { payerName = nil; payerId = nil; subscriberName = nil; patientName = nil }
-                if segment[3] == "23" { patientName = nil }
-            case "NM1" where current == nil:
-                let name = [segment[3], segment[4]].filter { !$0.isEmpty }.joined(separator: ", ")
-                switch segment[1] {
-                case "PR": payerName = segment[3]; payerId = segment[9]
-                case "IL": subscriberName = name
-                case "QC": patientName = name
-                default: break
-                }
-            case "CLM":
-                closeClaim(before: index)
-                current = Claim(
-                    interchangeControlNumber: set.interchange.controlNumber, groupControlNumber: set.group?.controlNumber ?? "",
-                    transactionSetControlNumber: set.header.controlNumber, patientControlNumber: segment[1],
-                    chargeAmount: Decimal(string: segment[2], locale: Locale(identifier: "en_US_POSIX")),
-                    frequencyCode: segment[5, 3], originalPayerClaimControlNumber: nil, payerName: payerName, payerId: payerId,
-                    patientName: patientName ?? subscriberName, claimSegmentIndex: index, lastSegmentIndex: index,
-                    hierarchySegmentIndex: hierarchyStart, lines: [])
-            case "REF" where current != nil:
-                if segment[1] == "F8", currentLine == nil { current?.originalPayerClaimControlNumber = segment[2] }
-                if segment[1] == "6R", currentLine != nil { currentLine?.lineControlNumber = segment[2] }
-            case "LX" where current != nil:
+            func closeLine() {
+                if let line = currentLine { current?.lines.append(line) }
+                currentLine = nil
+            }
+            func closeClaim(before index: Int) {
                 closeLine()
-                currentLine = Line(lineNumber: Int(segment[1]) ?? 0, procedureCode: "", modifiers: [], chargeAmount: nil,
-                                   units: nil, lineControlNumber: nil, serviceDate: nil, transactionSegmentIndex: index)
-            case "SV1", "SV2":
-                guard currentLine != nil else { break }
-                let professional = segment.hasId("SV1")
-                let code = segment.element(professional ? 1 : 2)?.components ?? []
-                currentLine?.procedureCode = code.count > 1 ? code[1] : ""
-                // C003: modifiers are components 3-6 (7 is a description).
-                currentLine?.modifiers = code.count > 2 ? code[2..<min(code.count, 6)].filter { !$0.isEmpty } : []
-                currentLine?.chargeAmount = Decimal(string: segment[professional ? 2 : 3], locale: Locale(identifier: "en_US_POSIX"))
-                currentLine?.units = Decimal(string: segment[professional ? 4 : 5], locale: Locale(identifier: "en_US_POSIX"))
-            case "DTP" where currentLine != nil:
-                if segment[1] == "472" { currentLine?.serviceDate = segment[3] }
-            case "SE":
-                closeClaim(before: index)
-            default:
-                break
+                if var claim = current {
+                    claim.lastSegmentIndex = index - 1
+                    byPatientControlNumber[claim.patientControlNumber, default: []].append(claims.count)
+                    for (offset, line) in claim.lines.enumerated() {
+                        if let control = line.lineControlNumber, byLineControlNumber[control] == nil {
+                            byLineControlNumber[control] = LinePosition(claim: claims.count, line: offset)
+                        }
+                    }
+                    claims.append(claim)
+                }
+                current = nil
             }
+
+            for (offset, segment) in set.segments.enumerated() {
+                let index = offset + 1
+                switch segment.id {
+                case "HL":
+                    closeClaim(before: index)
+                    hierarchyStart = index
+                    if segment[3] == "22" { payerName = nil; payerId = nil; subscriberName = nil; patientName = nil }
+                    if segment[3] == "23" { patientName = nil }
+                case "NM1" where current == nil:
+                    let name = [segment[3], segment[4]].filter { !$0.isEmpty }.joined(separator: ", ")
+                    switch segment[1] {
+                    case "PR": payerName = segment[3]; payerId = segment[9]
+                    case "IL": subscriberName = name
+                    case "QC": patientName = name
+                    default: break
+                    }
+                case "CLM":
+                    closeClaim(before: index)
+                    current = Claim(
+                        interchangeControlNumber: set.interchange.controlNumber, groupControlNumber: set.group?.controlNumber ?? "",
+                        transactionSetControlNumber: set.header.controlNumber, patientControlNumber: segment[1],
+                        chargeAmount: Decimal(string: segment[2], locale: Locale(identifier: "en_US_POSIX")),
+                        frequencyCode: segment[5, 3], originalPayerClaimControlNumber: nil, payerName: payerName, payerId: payerId,
+                        patientName: patientName ?? subscriberName, claimSegmentIndex: index, lastSegmentIndex: index,
+                        hierarchySegmentIndex: hierarchyStart, lines: [])
+                case "REF" where current != nil:
+                    if segment[1] == "F8", currentLine == nil { current?.originalPayerClaimControlNumber = segment[2] }
+                    if segment[1] == "6R", currentLine != nil { currentLine?.lineControlNumber = segment[2] }
+                case "LX" where current != nil:
+                    closeLine()
+                    currentLine = Line(lineNumber: Int(segment[1]) ?? 0, procedureCode: "", modifiers: [], chargeAmount: nil,
+                                       units: nil, lineControlNumber: nil, serviceDate: nil, transactionSegmentIndex: index)
+                case "SV1", "SV2":
+                    guard currentLine != nil else { break }
+                    let professional = segment.hasId("SV1")
+                    let code = segment.element(professional ? 1 : 2)?.components ?? []
+                    currentLine?.procedureCode = code.count > 1 ? code[1] : ""
+                    // C003: modifiers are components 3-6 (7 is a description).
+                    currentLine?.modifiers = code.count > 2 ? code[2..<min(code.count, 6)].filter { !$0.isEmpty } : []
+                    currentLine?.chargeAmount = Decimal(string: segment[professional ? 2 : 3], locale: Locale(identifier: "en_US_POSIX"))
+                    currentLine?.units = Decimal(string: segment[professional ? 4 : 5], locale: Locale(identifier: "en_US_POSIX"))
+                case "DTP" where currentLine != nil:
+                    if segment[1] == "472" { currentLine?.serviceDate = segment[3] }
+                case "SE":
+                    closeClaim(before: index)
+                default:
+                    break
+                }
+            }
+            closeClaim(before: set.segments.count + 1)
         }
-        closeClaim(before: set.segments.count + 1)
     }
 }

@@ -31,8 +31,7 @@ enum AckTestSupport {
 
     /// Decodes every acknowledgment in the files, mapped to `claims` when given.
     static func decode(_ paths: [String], claims: String? = nil) throws -> AckDecoder {
-        var index: SubmittedClaimIndex?
-        if let claims { index = try SubmittedClaimIndex(path: claims) }
+        let index = try claims.map { try SubmittedClaimIndex(path: $0) }
         var decoder = AckDecoder(claims: index)
         for path in paths { decoder.read(try SegmentReader(path: path), file: URL(fileURLWithPath: path).lastPathComponent) }
         return decoder
