@@ -99,18 +99,18 @@ public struct BatchReport: Sendable, Hashable, Encodable {
     public var summary: String {
         var lines: [String] = []
         let claimed = claims.count
-        lines.append("claims: \(claimed) (\(Money.display(totals.claimed)))")
+        lines.append("claims: \(claimed) (\(AmountText.display(totals.claimed)))")
         for payer in payers {
-            lines.append("  \(payer.payerId) \(payer.name): \(payer.claims) claim\(payer.claims == 1 ? "" : "s") (\(Money.display(payer.totalCharge)))")
+            lines.append("  \(payer.payerId) \(payer.name): \(payer.claims) claim\(payer.claims == 1 ? "" : "s") (\(AmountText.display(payer.totalCharge)))")
         }
         let held = delayedClaims.reduce(Decimal(0)) { $0 + $1.amount }
         let exceptions = billingExceptions.reduce(Decimal(0)) { $0 + $1.amount }
-        lines.append("delayed (authorization): \(delayedClaims.count) visit\(delayedClaims.count == 1 ? "" : "s") (\(Money.display(held)))")
-        lines.append("billing exceptions: \(billingExceptions.count) visit\(billingExceptions.count == 1 ? "" : "s") (\(Money.display(exceptions)))")
-        lines.append("excluded: \(excluded.count) (\(Money.display(totals.excluded)))")
-        lines.append("self-pay: \(selfPay.count) (\(Money.display(totals.selfPay)))")
-        lines.append("total: input \(Money.display(totals.input)) = claimed \(Money.display(totals.claimed)) + held \(Money.display(totals.held))"
-                     + " + excluded \(Money.display(totals.excluded)) + self-pay \(Money.display(totals.selfPay))")
+        lines.append("delayed (authorization): \(delayedClaims.count) visit\(delayedClaims.count == 1 ? "" : "s") (\(AmountText.display(held)))")
+        lines.append("billing exceptions: \(billingExceptions.count) visit\(billingExceptions.count == 1 ? "" : "s") (\(AmountText.display(exceptions)))")
+        lines.append("excluded: \(excluded.count) (\(AmountText.display(totals.excluded)))")
+        lines.append("self-pay: \(selfPay.count) (\(AmountText.display(totals.selfPay)))")
+        lines.append("total: input \(AmountText.display(totals.input)) = claimed \(AmountText.display(totals.claimed)) + held \(AmountText.display(totals.held))"
+                     + " + excluded \(AmountText.display(totals.excluded)) + self-pay \(AmountText.display(totals.selfPay))")
         if !referenceErrors.isEmpty { lines.append("reference data errors: \(referenceErrors.count)") }
         if !warnings.isEmpty { lines.append("warnings: \(warnings.count)") }
         return lines.joined(separator: "\n")

@@ -337,7 +337,7 @@ private struct TransactionDecoder {
         claimPosition = nil
         if claim.totalCharge != statedCharge {
             throw X12Error(.invalidValue, at: position.element(2),
-                           "CLM02 \(Money.x12(statedCharge)) is not the sum of the claim's SV102 (\(Money.x12(claim.totalCharge)))")
+                           "CLM02 \(AmountText.x12(statedCharge)) is not the sum of the claim's SV102 (\(AmountText.x12(claim.totalCharge)))")
         }
     }
 

@@ -87,10 +87,10 @@ public enum ClaimEncoder {
     }
 
     private static func writeClaim(_ claim: Claim, billingProvider: BillingProvider, into builder: inout EnvelopeBuilder) throws(X12Error) {
-        try builder.write("CLM", [.simple(claim.patientControlNumber), .simple(Money.x12(claim.totalCharge)), "", "",
+        try builder.write("CLM", [.simple(claim.patientControlNumber), .simple(AmountText.x12(claim.totalCharge)), "", "",
                                   .composite([claim.placeOfService, "B", claim.frequencyCode]), "Y", "A", "Y", "Y"])
         if let onset = claim.onsetDate { try builder.write("DTP", ["431", "D8", .simple(onset.x12)]) }
-        if let paid = claim.patientAmountPaid { try builder.write("AMT", ["F5", .simple(Money.x12(paid))]) }
+        if let paid = claim.patientAmountPaid { try builder.write("AMT", ["F5", .simple(AmountText.x12(paid))]) }
         if let authorization = claim.priorAuthorization { try builder.write("REF", ["G1", .simple(authorization)]) }
         if let original = claim.payerClaimControlNumber { try builder.write("REF", ["F8", .simple(original)]) }
         var diagnoses: [FieldValue] = []
@@ -112,8 +112,8 @@ public enum ClaimEncoder {
         }
         for (index, line) in claim.lines.enumerated() {
             try builder.write("LX", [.simple(String(index + 1))])
-            try builder.write("SV1", [.composite(["HC", line.procedureCode] + line.modifiers), .simple(Money.x12(line.charge)), "UN",
-                                      .simple(Money.quantity(line.units)), "", "", .composite(line.diagnosisPointers.map(String.init))])
+            try builder.write("SV1", [.composite(["HC", line.procedureCode] + line.modifiers), .simple(AmountText.x12(line.charge)), "UN",
+                                      .simple(AmountText.quantity(line.units)), "", "", .composite(line.diagnosisPointers.map(String.init))])
             try builder.write("DTP", ["472", "D8", .simple(line.serviceDate.x12)])
             try builder.write("REF", ["6R", .simple(line.lineControlNumber)])
             if let ordering = line.orderingProvider {

@@ -55,7 +55,7 @@ struct JSONObject {
     func optionalDecimal(_ key: String) throws(BatchError) -> Decimal? {
         guard let value = value(key) else { return nil }
         guard case .number(let text) = value,
-              let number = Money.plainNumber(text)?.0 ?? Decimal(string: text, locale: Self.posix) else {
+              let number = AmountText.plainNumber(text)?.0 ?? Decimal(string: text, locale: Self.posix) else {
             throw mismatch(key, "a number", value)
         }
         return number
@@ -70,7 +70,7 @@ struct JSONObject {
         case .string(let raw): text = raw
         default: throw mismatch(key, "an amount (number or string)", value)
         }
-        guard let amount = Money.parse(text) else {
+        guard let amount = AmountText.parse(text) else {
             throw BatchError(path: child(key), "'\(text)' is not an amount in dollars with at most 2 decimals")
         }
         return amount

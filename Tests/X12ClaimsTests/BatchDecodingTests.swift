@@ -32,11 +32,11 @@ final class BatchDecodingTests: XCTestCase {
         XCTAssertEqual(batch.visits[0].charges[1].amount, Decimal(90))
         XCTAssertEqual(batch.visits[5].charges[2].amount, Decimal(string: "68.5"))
         XCTAssertEqual(batch.codes.first { $0.code == "MISSED" }?.amount, Decimal(50))
-        XCTAssertEqual(Money.parse("45"), Money.parse("45.0"))
-        XCTAssertEqual(Money.parse("45.00"), Decimal(45))
-        XCTAssertNil(Money.parse("45.001"))
-        XCTAssertNil(Money.parse("1,000"))
-        XCTAssertNil(Money.parse("4e2"))
+        XCTAssertEqual(AmountText.parse("45"), AmountText.parse("45.0"))
+        XCTAssertEqual(AmountText.parse("45.00"), Decimal(45))
+        XCTAssertNil(AmountText.parse("45.001"))
+        XCTAssertNil(AmountText.parse("1,000"))
+        XCTAssertNil(AmountText.parse("4e2"))
     }
 
     func testMoneyWithThreeDecimalsNamesItsPath() throws {

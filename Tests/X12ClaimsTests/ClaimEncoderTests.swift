@@ -75,10 +75,10 @@ final class ClaimEncoderTests: XCTestCase {
     }
 
     func testMoneyIsWrittenWithoutLocaleOrTrailingZeros() {
-        XCTAssertEqual(Money.x12(Decimal(string: "120.50") ?? 0), "120.5")
-        XCTAssertEqual(Money.x12(Decimal(string: "68.555") ?? 0), "68.56")
-        XCTAssertEqual(Money.x12(Decimal(1000)), "1000")
-        XCTAssertEqual(Money.display(Decimal(string: "193.5") ?? 0), "193.50")
+        XCTAssertEqual(AmountText.x12(Decimal(string: "120.50") ?? 0), "120.5")
+        XCTAssertEqual(AmountText.x12(Decimal(string: "68.555") ?? 0), "68.56")
+        XCTAssertEqual(AmountText.x12(Decimal(1000)), "1000")
+        XCTAssertEqual(AmountText.display(Decimal(string: "193.5") ?? 0), "193.50")
     }
 
     func testJSONSyntaxErrorNamesLineAndColumn() {

@@ -1,8 +1,9 @@
 import Foundation
 import X12
 
-/// Money in dollars as `Decimal`, read from a JSON number or string and written with `.` and no locale.
-public enum Money {
+/// Dollar amounts held as `Decimal`: read from a JSON number or string and written with `.` and no locale
+/// (the remittance side has its own exact value type, `X12Remittance.Money`).
+public enum AmountText {
     /// Parses `45`, `45.0`, `"45.00"`; `nil` for anything else (exponents, thousands separators, more than 2 decimals).
     public static func parse(_ text: String) -> Decimal? {
         guard let (value, decimals) = plainNumber(text.trimmingSpaces), decimals <= 2 else { return nil }
