@@ -242,26 +242,18 @@ struct ElementValidator {
 
     private func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
 
-    /// The 5010 extended character set: letters, digits, space and `!"&'()*+,-./:;?=%~@[]_{}\|<>^`#$`.
-    static let allowedCharacters: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for byte in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(byte)] = true }
-        for byte in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(byte)] = true }
-        for byte in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(byte)] = true }
-        for scalar in " !\"&'()*+,-./:;?=%~@[]_{}\\|<>^`#$".utf8 { table[Int(scalar)] = true }
-        return table
-    }()
+    /// The 5010 extended character set: letters, digits, space and `!"&'()*+,-./:;?=%~@[]_{}\|<>^`#$`, which
+    /// together are exactly the printable ASCII range.
+    static func isAllowedCharacter(_ byte: UInt8) -> Bool { byte >= 0x20 && byte <= 0x7E }
 
-    static func isAllowedCharacter(_ byte: UInt8) -> Bool { allowedCharacters[Int(byte)] }
-
-    static func isInteger(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var digits = bytes
+    static func isInteger(_ bytes: some Collection<UInt8>) -> Bool {
+        var digits = bytes[...]
         if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
         return !digits.isEmpty && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
-    static func isDecimal(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var rest = bytes
+    static func isDecimal(_ bytes: some Collection<UInt8>) -> Bool {
+        var rest = bytes[...]
         if rest.first == UInt8(ascii: "-") { rest = rest.dropFirst() }
         var digits = 0
         var seenPoint = false

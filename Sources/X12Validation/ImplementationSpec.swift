@@ -24,6 +24,10 @@ public final class ImplementationSpec: @unchecked Sendable {
     let scopedRules: [String: [RuleSpec]]
     /// Loop ids some `excludesLoop` rule forbids.
     let excludedLoops: Set<String>
+    /// Packed ids of the segments some rule looks at.
+    let ruleCodes: [ShortCode]
+    /// The `npi` rules (they keep no state).
+    let npiRules: [RuleSpec]
 
     init(file: SpecFile, codeLists: [String: Set<String>]) throws(SpecError) {
         transactionSetId = file.transactionSet
@@ -52,7 +56,9 @@ public final class ImplementationSpec: @unchecked Sendable {
         scopedRules = scoped
         excludedLoops = excluded
         ruleSegmentIds = rules.reduce(into: Set<String>()) { $0.formUnion($1.segmentIds) }.sorted()
-        root.finish()
+        ruleCodes = ruleSegmentIds.map(ShortCode.init)
+        npiRules = rules.filter { if case .npi = $0.kind { true } else { false } }
+        root.finish(scopedRules: scoped, excludedLoops: excluded)
     }
 
     private static func compile(_ nodes: [SpecFile.NodeFile], parent: LoopSpec, loopsById: inout [String: LoopSpec],
@@ -167,6 +173,15 @@ public final class LoopSpec: @unchecked Sendable {
     private(set) var trigger: SegmentSpec?
     /// Indexes of the required children, in order (the only ones that can be missing).
     private(set) var requiredChildren: [Int] = []
+    /// Packed id of each child's first segment (``ShortCode/none`` for a loop without one), to find
+    /// candidates for a segment by comparing integers.
+    private(set) var childCodes: [ShortCode] = []
+    /// Child 0 is this loop's own trigger segment (not a nested loop).
+    private(set) var startsWithSegment = false
+    /// Rules that keep state per occurrence of this loop.
+    private(set) var rules: [RuleSpec] = []
+    /// Some `excludesLoop` rule forbids this loop.
+    private(set) var isExcludable = false
 
     init(id: String, name: String, usage: Usage, repeatLimit: Int, pos: String) {
         self.id = id
@@ -179,13 +194,10 @@ public final class LoopSpec: @unchecked Sendable {
     /// Whether this is a real guide loop (`2000A`) rather than a table wrapper or the transaction.
     public var isGuideLoop: Bool { id.first?.isNumber ?? false }
 
-    /// Child 0 is this loop's own trigger segment (not a nested loop).
-    var startsWithSegment: Bool {
-        if case .segment = children.first { return true }
-        return false
-    }
-
-    func finish() {
+    func finish(scopedRules: [String: [RuleSpec]], excludedLoops: Set<String>) {
+        if case .segment = children.first { startsWithSegment = true }
+        rules = scopedRules[id] ?? []
+        isExcludable = excludedLoops.contains(id)
         sourceNodes = []
         groupStart = []
         for (index, child) in children.enumerated() {
@@ -194,9 +206,10 @@ public final class LoopSpec: @unchecked Sendable {
             } else {
                 groupStart.append(index)
             }
-            if case .loop(let loop) = child { loop.finish() }
+            if case .loop(let loop) = child { loop.finish(scopedRules: scopedRules, excludedLoops: excludedLoops) }
         }
         trigger = children.first?.trigger
+        childCodes = children.map { $0.trigger.map(\.code) ?? .none }
         requiredChildren = children.indices.filter { children[$0].usage == .required && !($0 == 0 && startsWithSegment) }
     }
 }
@@ -222,6 +235,10 @@ public final class SegmentSpec: @unchecked Sendable {
     public private(set) unowned var loop: LoopSpec?
     /// Whether an element is a date-format qualifier (data element 1250) that decides how 1251 is read.
     let hasDateFormatQualifier: Bool
+    /// The packed id.
+    let code: ShortCode
+    /// The element checks as a fast yes/no test on bytes.
+    let cleanCheck: CleanSegmentCheck
 
     init(_ node: SpecFile.NodeFile, id: String, parent: LoopSpec, codeLists: [String: Set<String>], fileName: String) throws(SpecError) {
         self.id = id
@@ -246,6 +263,8 @@ public final class SegmentSpec: @unchecked Sendable {
             }
             return parsed
         }
+        code = ShortCode(id)
+        cleanCheck = CleanSegmentCheck(elements: elements, syntax: syntax)
     }
 
     /// Whether the loop id shown for this segment is a guide loop.
@@ -275,24 +294,37 @@ struct MatchKey: Sendable {
     }
 }
 
-/// A set of codes that answers `contains` on raw bytes: a linear scan for short lists, a hash set for long ones.
+/// A set of codes that answers `contains` on raw bytes without building strings: codes of up to 7 bytes
+/// (every code list of the guides) are packed into integers, a linear scan for short lists and a hash set
+/// for long ones; a list holding a longer code falls back to a set of strings.
 struct CodeList: Sendable {
-    private let small: [[UInt8]]
-    private let large: Set<String>?
+    private let small: [ShortCode]
+    private let packed: Set<ShortCode>?
+    private let text: Set<String>?
 
     init(_ codes: Set<String>) {
-        if codes.count <= 12 {
-            small = codes.sorted().map { Array($0.utf8) }
-            large = nil
+        let codes = codes.sorted()
+        if codes.contains(where: { ShortCode($0) == .none }) {
+            small = []
+            packed = nil
+            text = Set(codes)
+        } else if codes.count <= 12 {
+            small = codes.map(ShortCode.init)
+            packed = nil
+            text = nil
         } else {
             small = []
-            large = codes
+            packed = Set(codes.map(ShortCode.init))
+            text = nil
         }
     }
 
-    func contains(_ bytes: ArraySlice<UInt8>) -> Bool {
-        if let large { return large.contains(String(decoding: bytes, as: UTF8.self)) }
-        for code in small where code.count == bytes.count && code.elementsEqual(bytes) { return true }
+    func contains(_ bytes: some Collection<UInt8>) -> Bool {
+        if let text { return text.contains(String(decoding: bytes, as: UTF8.self)) }
+        let code = ShortCode(bytes)
+        if code == .none { return false }
+        if let packed { return packed.contains(code) }
+        for candidate in small where candidate == code { return true }
         return false
     }
 }

@@ -6,6 +6,10 @@ final class RuleSpec: Sendable {
         var element: Int
         var component: Int?
         var values: Set<String>
+        /// `segment` packed.
+        var segmentCode: ShortCode
+        /// `values` for byte comparisons.
+        var valueList: CodeList
     }
 
     /// One side of a balance: the amounts at `elements` of every `segment` in the scope, times `sign`.
@@ -13,6 +17,8 @@ final class RuleSpec: Sendable {
         var segment: String
         var elements: [Int]
         var sign: Int
+        /// `segment` packed.
+        var code: ShortCode
     }
 
     enum Kind: Sendable {
@@ -37,16 +43,25 @@ final class RuleSpec: Sendable {
 
     /// Segment ids the rule looks at (a segment with another id cannot change its state).
     let segmentIds: [String]
+    /// `segmentIds` packed.
+    let segmentCodes: [ShortCode]
+    /// The rule's own `segment`, packed (``ShortCode/none`` when it has none).
+    let segmentCode: ShortCode
 
     init(_ file: SpecFile.RuleFile, spec: String) throws(SpecError) {
         func fail(_ text: String) -> SpecError { SpecError(file: spec, message: "rule \(file.kind): \(text)") }
         func condition(_ value: SpecFile.ConditionFile?) -> Condition? {
-            value.map { Condition(segment: $0.segment, element: $0.element, component: $0.component, values: Set($0.in)) }
+            value.map {
+                Condition(segment: $0.segment, element: $0.element, component: $0.component, values: Set($0.in),
+                          segmentCode: $0.segment.map(ShortCode.init) ?? .none, valueList: CodeList(Set($0.in)))
+            }
         }
         scope = file.scope ?? ""
         var ids = Set([file.segment, file.when?.segment].compactMap { $0 })
         for term in file.terms ?? [] { ids.insert(term.segment) }
         segmentIds = ids.sorted()
+        segmentCodes = segmentIds.map(ShortCode.init)
+        segmentCode = file.segment.map(ShortCode.init) ?? .none
         guard let level = ValidationFinding.Severity(rawValue: file.severity ?? "error") else { throw fail("severity must be error or warning") }
         severity = level
         message = file.kind == "npi" ? (file.message ?? "not a valid NPI (10 digits with a correct check digit)")
@@ -54,7 +69,7 @@ final class RuleSpec: Sendable {
         switch file.kind {
         case "balance":
             guard let terms = file.terms, !terms.isEmpty else { throw fail("needs terms") }
-            kind = .balance(terms.map { Term(segment: $0.segment, elements: $0.elements, sign: $0.sign) })
+            kind = .balance(terms.map { Term(segment: $0.segment, elements: $0.elements, sign: $0.sign, code: ShortCode($0.segment)) })
         case "npi":
             guard let segment = file.segment, let element = file.element else { throw fail("needs segment and element") }
             kind = .npi(segment: segment, element: element, when: condition(file.when))

@@ -9,7 +9,8 @@ struct TransactionValidator {
         var cursor: Int
         var counts: [Int]
         var rules: [RuleState]
-        var claimId: String?
+        /// Position (ST = 1) of the CLM that opened this loop occurrence; its CLM01 names the claim in findings.
+        var claimIndex: Int?
     }
 
     private let spec: ImplementationSpec
@@ -22,82 +23,84 @@ struct TransactionValidator {
     private var hierarchy = HierarchyChecker()
     /// Position (ST = 1) of the segment being processed.
     private var index = 1
+    /// The element boundaries of the segment being processed.
+    private let fieldReader = SegmentFields()
+    private let delimiters: Delimiters
+
+    private static let claimCode = ShortCode("CLM")
+    private static let hierarchyCode = ShortCode("HL")
 
     init(spec: ImplementationSpec, set: TransactionSet, annotate: Bool) {
         self.spec = spec
         self.set = set
         self.annotate = annotate
         elementValidator = ElementValidator(delimiters: set.interchange.delimiters)
+        delimiters = set.interchange.delimiters
     }
+
+    /// The id of the segment being processed, as text (for findings and annotations).
+    private var currentId: String { self.set.segments[index - 1].id }
 
     mutating func run() {
         let root = spec.root
-        frames = [Frame(loop: root, cursor: 0, counts: Self.initialCounts(root), rules: ruleStates(for: root), claimId: nil)]
-        for (offset, segment) in set.segments.enumerated() {
+        frames = [Frame(loop: root, cursor: 0, counts: Self.initialCounts(root), rules: ruleStates(for: root), claimIndex: nil)]
+        for offset in set.segments.indices {
             index = offset + 1
-            let id = segment.id
-            let placed: SegmentSpec?
-            var startsLoop = false
-            if offset == 0 {
-                if case .segment(let header) = root.children.first { placed = header } else { placed = nil }
-            } else {
-                (placed, startsLoop) = place(segment, id: id)
+            fieldReader.read(set.segments[offset].content, separator: delimiters.element) { fields in
+                process(fields, isHeader: offset == 0)
             }
-            if annotate { record(segment: id, spec: placed, startsLoop: startsLoop) }
-            guard let placed else { continue }
-            if id == "CLM" { frames[frames.count - 1].claimId = segment[1] }
-            for issue in checkElements(segment, id: id, spec: placed) {
-                var finding = ValidationFinding(kind: issue.kind, message: issue.message)
-                finding.segmentErrorCode = "8"
-                finding.elementErrorCode = issue.code
-                finding.element = issue.element
-                finding.component = issue.component
-                finding.elementReference = issue.reference.isEmpty ? nil : issue.reference
-                finding.value = issue.value
-                add(finding, segmentId: id)
-            }
-            if id == "HL" {
-                for problem in hierarchy.check(segment, levels: spec.hierarchy, index: index) {
-                    add(problem, segmentId: id)
-                }
-            }
-            applyRules(segment, id: id)
         }
         while frames.count > 1 { closeTop() }
         if set.isComplete { closeTop() }
         for problem in hierarchy.finish() {
             var finding = problem.finding
+            let position = set.segments[problem.index - 1].position
             finding.segmentIndex = problem.index
-            finding.fileSegmentIndex = set.segments[problem.index - 1].position.segmentIndex
-            finding.line = set.segments[problem.index - 1].position.line
+            finding.fileSegmentIndex = position.segmentIndex
+            finding.line = position.line
             finding.segmentId = "HL"
             finding.loopId = nil
             findings.append(stamp(finding))
         }
     }
 
-    // MARK: - Elements
-
-    /// A segment already found clean at one place of the guide.
-    private struct CleanSegment {
-        let spec: ObjectIdentifier
-        let bytes: [UInt8]
+    /// Places the segment at `index`, then runs the element, hierarchy and rule checks on it.
+    private mutating func process(_ fields: FieldView, isHeader: Bool) {
+        let code = fields.code
+        let placed: SegmentSpec?
+        var startsLoop = false
+        if isHeader {
+            if case .segment(let header) = spec.root.children.first { placed = header } else { placed = nil }
+        } else {
+            (placed, startsLoop) = place(fields)
+        }
+        if annotate { record(segment: currentId, spec: placed, startsLoop: startsLoop) }
+        guard let placed else { return }
+        if code == Self.claimCode { frames[frames.count - 1].claimIndex = index }
+        if !placed.cleanCheck.isClean(fields, delimiters: delimiters) { reportElementIssues(spec: placed) }
+        if code == Self.hierarchyCode {
+            for problem in hierarchy.check(set.segments[index - 1], levels: spec.hierarchy, index: index) {
+                add(problem, segmentId: "HL")
+            }
+        }
+        applyRules(fields)
     }
 
-    /// Recently seen clean segments by content hash: a segment identical to one already checked at the same
-    /// place of the guide (`DTP*472*D8*20240110`, `LX*1`) gets the same answer without checking it again.
-    private var cleanSegments = [CleanSegment?](repeating: nil, count: 1024)
+    // MARK: - Elements
 
-    private mutating func checkElements(_ segment: Segment, id: String, spec placed: SegmentSpec) -> [ElementIssue] {
-        let identity = ObjectIdentifier(placed)
-        var hash: UInt64 = 14_695_981_039_346_656_037
-        for byte in segment.content { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
-        hash ^= UInt64(UInt(bitPattern: identity.hashValue))
-        let slot = Int(truncatingIfNeeded: hash & UInt64(cleanSegments.count - 1))
-        if let entry = cleanSegments[slot], entry.spec == identity, entry.bytes.elementsEqual(segment.content) { return [] }
-        let issues = elementValidator.validate(segment.elements, segmentId: id, spec: placed)
-        if issues.isEmpty { cleanSegments[slot] = CleanSegment(spec: identity, bytes: Array(segment.content)) }
-        return issues
+    /// Runs the full element checks on a segment the fast check did not pass and reports what they find.
+    private mutating func reportElementIssues(spec placed: SegmentSpec) {
+        let id = currentId
+        for issue in elementValidator.validate(set.segments[index - 1].elements, segmentId: id, spec: placed) {
+            var finding = ValidationFinding(kind: issue.kind, message: issue.message)
+            finding.segmentErrorCode = "8"
+            finding.elementErrorCode = issue.code
+            finding.element = issue.element
+            finding.component = issue.component
+            finding.elementReference = issue.reference.isEmpty ? nil : issue.reference
+            finding.value = issue.value
+            add(finding, segmentId: id)
+        }
     }
 
     // MARK: - Placing segments
@@ -108,69 +111,62 @@ struct TransactionValidator {
         return counts
     }
 
-    private func matches(_ candidate: SegmentSpec, id: String, segment: Segment) -> Bool {
-        guard candidate.id == id else { return false }
+    /// Whether the segment being processed is `candidate`: same id and, when the guide tells same-id
+    /// segments apart by a code (`NM101` = `85`), that code.
+    private func matches(_ candidate: SegmentSpec, _ fields: FieldView) -> Bool {
+        guard candidate.code == fields.code else { return false }
         guard let key = candidate.match else { return true }
-        guard let element = segment.element(key.element) else { return false }
-        let bytes = element.bytes
-        guard let component = key.component else { return key.codeList.contains(bytes) }
-        var start = bytes.startIndex
-        var seen = 1
-        let separator = element.delimiters.component
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            if bytes[index] == separator {
-                if seen == component { break }
-                seen += 1
-                start = index + 1
-            }
-            index += 1
-        }
-        return seen == component && key.codeList.contains(bytes[start..<index])
+        guard fields.has(key.element) else { return false }
+        guard let component = key.component else { return key.codeList.contains(fields[key.element]) }
+        guard let part = fields.component(component, of: key.element, separator: delimiters.component) else { return false }
+        return key.codeList.contains(part)
     }
 
-    /// Finds where `segment` goes, updates the loop stack and reports structure problems.
-    private mutating func place(_ segment: Segment, id: String) -> (SegmentSpec?, Bool) {
+    /// Finds where the segment being processed goes, updates the loop stack and reports structure problems.
+    private mutating func place(_ fields: FieldView) -> (SegmentSpec?, Bool) {
+        let code = fields.code
         for depth in stride(from: frames.count - 1, through: 0, by: -1) {
             let loop = frames[depth].loop
             let start = loop.groupStart[frames[depth].cursor]
-            for child in start..<loop.children.count {
+            // Only children whose first segment has this id can take it.
+            for child in start..<loop.children.count where loop.childCodes[child] == code {
                 if child == 0 && loop.startsWithSegment { continue }
                 switch loop.children[child] {
                 case .segment(let candidate):
-                    guard matches(candidate, id: id, segment: segment) else { continue }
-                    advance(depth: depth, to: child, segment: segment)
+                    guard matches(candidate, fields) else { continue }
+                    advance(depth: depth, to: child)
                     frames[depth].counts[child] += 1
                     if candidate.usage == .notUsed {
-                        report(.notUsedSegmentPresent, "I4", segment, id,
-                               "\(id) (\(candidate.name)) is not used in this guide but was sent")
+                        let id = currentId
+                        report(.notUsedSegmentPresent, "I4", id, "\(id) (\(candidate.name)) is not used in this guide but was sent")
                     } else if frames[depth].counts[child] > candidate.maxUse {
-                        report(.segmentOverMaxUse, "5", segment, id,
+                        let id = currentId
+                        report(.segmentOverMaxUse, "5", id,
                                "\(id) (\(candidate.name)) appears \(frames[depth].counts[child]) times; at most \(candidate.maxUse) allowed")
                     }
                     return (candidate, false)
                 case .loop(let nested):
-                    guard let trigger = nested.trigger, matches(trigger, id: id, segment: segment) else { continue }
-                    advance(depth: depth, to: child, segment: segment)
+                    guard let trigger = nested.trigger, matches(trigger, fields) else { continue }
+                    advance(depth: depth, to: child)
                     frames[depth].counts[child] += 1
                     let occurrences = frames[depth].counts[child]
-                    enter(nested, segment: segment)
+                    enter(nested)
                     if nested.usage == .notUsed {
-                        report(.notUsedSegmentPresent, "I4", segment, id, "loop \(nested.id) (\(nested.name)) is not used in this guide but was sent")
+                        report(.notUsedSegmentPresent, "I4", currentId, "loop \(nested.id) (\(nested.name)) is not used in this guide but was sent")
                     } else if occurrences > nested.repeatLimit {
-                        report(.loopOverMaxRepeat, "4", segment, id,
+                        report(.loopOverMaxRepeat, "4", currentId,
                                "loop \(nested.id) (\(nested.name)) occurs \(occurrences) times; at most \(nested.repeatLimit) allowed")
                     }
                     return (trigger, true)
                 }
             }
         }
-        reportUnplaced(segment, id: id)
+        reportUnplaced(fields)
         return (nil, false)
     }
 
     /// Closes the loops above `depth` and reports required entries skipped between the cursor and `child`.
-    private mutating func advance(depth: Int, to child: Int, segment: Segment) {
+    private mutating func advance(depth: Int, to child: Int) {
         while frames.count > depth + 1 { closeTop() }
         let loop = frames[depth].loop
         let from = loop.groupStart[frames[depth].cursor]
@@ -181,19 +177,19 @@ struct TransactionValidator {
         frames[depth].cursor = child
     }
 
-    private mutating func enter(_ loop: LoopSpec, segment: Segment) {
-        frames.append(Frame(loop: loop, cursor: 0, counts: Self.initialCounts(loop), rules: ruleStates(for: loop), claimId: nil))
-        if spec.excludedLoops.contains(loop.id) {
+    private mutating func enter(_ loop: LoopSpec) {
+        frames.append(Frame(loop: loop, cursor: 0, counts: Self.initialCounts(loop), rules: ruleStates(for: loop), claimIndex: nil))
+        if loop.isExcludable {
             for depth in 0..<(frames.count - 1) {
                 for state in frames[depth].rules {
                     guard case .excludesLoop(_, let excluded) = state.rule.kind, excluded == loop.id, state.triggered else { continue }
                     var finding = ValidationFinding(severity: state.rule.severity, kind: .situationalRule, message: state.rule.message)
                     finding.segmentErrorCode = "I9"
-                    add(finding, segmentId: segment.id)
+                    add(finding, segmentId: currentId)
                 }
             }
         }
-        if case .loop(let first) = loop.children.first { enter(first, segment: segment) }
+        if case .loop(let first) = loop.children.first { enter(first) }
     }
 
     private mutating func closeTop() {
@@ -227,35 +223,36 @@ struct TransactionValidator {
                                         message: "required loop \(missing.id) (\(missing.name)) is missing; it starts with \(trigger.id)")
         }
         finding.segmentErrorCode = "3"
-        let current = set.segments[index - 1]
+        let current = set.segments[index - 1].position
         finding.segmentIndex = index
-        finding.fileSegmentIndex = current.position.segmentIndex
-        finding.line = current.position.line
+        finding.fileSegmentIndex = current.segmentIndex
+        finding.line = current.line
         finding.segmentId = trigger.id
         finding.loopId = loopId(upTo: depth)
         finding.claimId = claimId(upTo: depth)
         findings.append(stamp(finding))
     }
 
-    private mutating func reportUnplaced(_ segment: Segment, id: String) {
+    private mutating func reportUnplaced(_ fields: FieldView) {
+        let id = currentId
         var earlier: SegmentSpec?
         search: for frame in frames.reversed() {
             let loop = frame.loop
             for child in 0..<loop.groupStart[frame.cursor] {
-                guard let trigger = loop.children[child].trigger, matches(trigger, id: id, segment: segment) else { continue }
+                guard let trigger = loop.children[child].trigger, matches(trigger, fields) else { continue }
                 earlier = trigger
                 break search
             }
         }
         if let earlier {
             let place = earlier.loopId.map { " (it belongs earlier, in loop \($0))" } ?? " (it belongs earlier)"
-            report(.segmentOutOfOrder, "7", segment, id, "\(id) is out of order\(place)")
+            report(.segmentOutOfOrder, "7", id, "\(id) is out of order\(place)")
         } else if spec.knownSegmentIds.contains(id) {
-            let value = segment[1]
+            let value = set.segments[index - 1][1]
             let loopText = loopId(upTo: frames.count - 1).map { " in loop \($0)" } ?? ""
-            report(.unexpectedSegment, "2", segment, id, "\(id)*\(value) is not expected here\(loopText)")
+            report(.unexpectedSegment, "2", id, "\(id)*\(value) is not expected here\(loopText)")
         } else {
-            report(.unrecognizedSegment, "1", segment, id,
+            report(.unrecognizedSegment, "1", id,
                    "\(id) is not a segment of \(spec.transactionSetId) \(spec.implementation)")
         }
     }
@@ -276,16 +273,18 @@ struct TransactionValidator {
     }
 
     private func ruleStates(for loop: LoopSpec) -> [RuleState] {
-        guard let rules = spec.scopedRules[loop.id] else { return [] }
-        return rules.map { RuleState(rule: $0) }
+        loop.rules.isEmpty ? [] : loop.rules.map { RuleState(rule: $0) }
     }
 
-    private mutating func applyRules(_ segment: Segment, id: String) {
-        guard spec.ruleSegmentIds.contains(id) else { return }
-        for rule in spec.rules where rule.segmentIds.contains(id) {
-            guard case .npi(let segmentId, let element, let when) = rule.kind, segmentId == id else { continue }
-            if let when, !when.values.contains(value(segment, element: when.element, component: when.component)) { continue }
-            let npi = segment[element]
+    /// Feeds the segment being processed to the rules that look at its id.
+    private mutating func applyRules(_ fields: FieldView) {
+        let code = fields.code
+        guard spec.ruleCodes.contains(code) else { return }
+        let id = currentId
+        for rule in spec.npiRules where rule.segmentCode == code {
+            guard case .npi(_, let element, let when) = rule.kind else { continue }
+            if let when, !when.valueList.contains(value(fields, element: when.element, component: when.component)) { continue }
+            let npi = set.segments[index - 1][element]
             if !npi.isEmpty && !NPI.isValid(npi) {
                 var finding = ValidationFinding(severity: rule.severity, kind: .npiCheckDigit,
                                                 message: "'\(npi)' is not a valid NPI: it must be 10 digits starting with 1 or 2 with a correct check digit")
@@ -298,27 +297,27 @@ struct TransactionValidator {
         }
         let innermost = frames.count - 1
         for depth in frames.indices {
-            for ruleIndex in frames[depth].rules.indices where frames[depth].rules[ruleIndex].rule.segmentIds.contains(id) {
+            for ruleIndex in frames[depth].rules.indices where frames[depth].rules[ruleIndex].rule.segmentCodes.contains(code) {
                 var state = frames[depth].rules[ruleIndex]
                 switch state.rule.kind {
                 case .balance(let terms):
-                    for term in terms where term.segment == id {
+                    for term in terms where term.code == code {
                         if state.anchor == nil { state.anchor = (index, term.elements[0], loopId(upTo: frames.count - 1)) }
                         for element in term.elements {
-                            let text = segment[element]
-                            if text.isEmpty { continue }
-                            if let amount = Self.amount(text) {
+                            let bytes = fields[element]
+                            if bytes.isEmpty { continue }
+                            if let amount = Self.amount(bytes) {
                                 state.total += term.sign > 0 ? amount : -amount
                             } else {
                                 state.unreadable = true
                             }
                         }
                     }
-                case .sequence(let segmentId, let element):
-                    guard segmentId == id else { break }
+                case .sequence(_, let element):
+                    guard state.rule.segmentCode == code else { break }
                     state.counter += 1
-                    let text = segment[element]
-                    if text != String(state.counter) {
+                    if !Self.isNumber(fields[element], equalTo: state.counter) {
+                        let text = set.segments[index - 1][element]
                         var finding = ValidationFinding(severity: state.rule.severity, kind: .sequence, message: "\(state.rule.message): found \(text.isEmpty ? "nothing" : text), expected \(state.counter)")
                         finding.segmentErrorCode = "8"
                         finding.elementErrorCode = "I12"
@@ -326,17 +325,17 @@ struct TransactionValidator {
                         finding.value = text
                         add(finding, segmentId: id)
                     }
-                case .requires(let when, let segmentId, let qualifier):
+                case .requires(let when, _, let qualifier):
                     guard depth == innermost else { break }
-                    if when.segment == id, when.values.contains(value(segment, element: when.element, component: when.component)) {
+                    if when.segmentCode == code, when.valueList.contains(value(fields, element: when.element, component: when.component)) {
                         state.triggered = true
                         state.triggerIndex = index
                         state.triggerLoop = loopId(upTo: frames.count - 1)
                     }
-                    if segmentId == id, segment[1] == qualifier { state.satisfied = true }
+                    if state.rule.segmentCode == code, fields[1].elementsEqual(qualifier.utf8) { state.satisfied = true }
                 case .excludesLoop(let when, _):
                     guard depth == innermost else { break }
-                    if when.segment == id, when.values.contains(value(segment, element: when.element, component: when.component)) {
+                    if when.segmentCode == code, when.valueList.contains(value(fields, element: when.element, component: when.component)) {
                         state.triggered = true
                     }
                 case .npi:
@@ -370,8 +369,7 @@ struct TransactionValidator {
     }
 
     /// Reads an X12 `R` value (`-12.5`) as a `Decimal` without going through a locale; `nil` when malformed.
-    static func amount(_ text: String) -> Decimal? {
-        let bytes = ArraySlice(text.utf8)
+    static func amount(_ bytes: some Collection<UInt8>) -> Decimal? {
         guard ElementValidator.isDecimal(bytes), bytes.count <= 19 else { return nil }
         var significand: UInt64 = 0
         var exponent = 0
@@ -388,13 +386,26 @@ struct TransactionValidator {
         return value
     }
 
-    private func value(_ segment: Segment, element: Int, component: Int?) -> String {
-        component.map { segment[element, $0] } ?? segment[element]
+    /// Whether `bytes` are exactly the decimal digits of `number` (`12` for 12; not `012`, not `+12`).
+    static func isNumber(_ bytes: some Collection<UInt8>, equalTo number: Int) -> Bool {
+        guard !bytes.isEmpty, bytes.count <= 18, bytes.first != UInt8(ascii: "0") || bytes.count == 1 else { return false }
+        var value = 0
+        for byte in bytes {
+            guard byte >= 0x30 && byte <= 0x39 else { return false }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value == number
+    }
+
+    /// Element `element` (or one of its components) of the segment being processed; empty when absent.
+    private func value(_ fields: FieldView, element: Int, component: Int?) -> FieldBytes {
+        guard let component else { return fields[element] }
+        return fields.component(component, of: element, separator: delimiters.component) ?? fields.empty
     }
 
     // MARK: - Findings
 
-    private mutating func report(_ kind: ValidationFinding.Kind, _ code: String, _ segment: Segment, _ id: String, _ message: String) {
+    private mutating func report(_ kind: ValidationFinding.Kind, _ code: String, _ id: String, _ message: String) {
         var finding = ValidationFinding(kind: kind, message: message)
         finding.segmentErrorCode = code
         add(finding, segmentId: id)
@@ -404,10 +415,10 @@ struct TransactionValidator {
     private mutating func add(_ finding: ValidationFinding, at position: Int? = nil, segmentId: String, loopId knownLoop: String?? = nil) {
         var finding = finding
         let position = position ?? index
-        let segment = set.segments[position - 1]
+        let place = set.segments[position - 1].position
         finding.segmentIndex = position
-        finding.fileSegmentIndex = segment.position.segmentIndex
-        finding.line = segment.position.line
+        finding.fileSegmentIndex = place.segmentIndex
+        finding.line = place.line
         if finding.segmentId == nil { finding.segmentId = segmentId }
         finding.loopId = knownLoop ?? (position == index ? loopId(upTo: frames.count - 1) : nil)
         finding.claimId = claimId(upTo: frames.count - 1)
@@ -435,7 +446,7 @@ struct TransactionValidator {
     private func claimId(upTo depth: Int) -> String? {
         var level = min(depth, frames.count - 1)
         while level >= 0 {
-            if let claim = frames[level].claimId { return claim }
+            if let claim = frames[level].claimIndex { return set.segments[claim - 1][1] }
             level -= 1
         }
         return nil

@@ -1,0 +1,36 @@
+/// A short byte string (a segment id such as `NM1`, a code such as `XX`) packed with its length into one
+/// integer, so the validator compares numbers instead of building and comparing strings.
+///
+/// Up to 7 bytes fit; anything longer (or empty) becomes ``none``, which no guide entry uses.
+struct ShortCode: Hashable, Sendable {
+    /// The length in the top byte, the bytes below it.
+    let raw: UInt64
+
+    /// The code of an empty or over-long value; never equal to a packed value.
+    static let none = ShortCode(raw: 0)
+
+    private init(raw: UInt64) {
+        self.raw = raw
+    }
+
+    /// Packs `bytes`, or gives ``none`` when they are empty or longer than 7 bytes.
+    init(_ bytes: some Collection<UInt8>) {
+        let count = bytes.count
+        guard count >= 1 && count <= 7 else {
+            self = .none
+            return
+        }
+        var value = UInt64(count) << 56
+        var shift: UInt64 = 0
+        for byte in bytes {
+            value |= UInt64(byte) << shift
+            shift += 8
+        }
+        raw = value
+    }
+
+    /// Packs the UTF-8 bytes of `text`.
+    init(_ text: String) {
+        self.init(text.utf8)
+    }
+}
