@@ -167,21 +167,12 @@ public final class LoopSpec: @unchecked Sendable {
     /// The enclosing loop.
     public internal(set) unowned var parent: LoopSpec?
     var sourceNodes: [SpecFile.NodeFile] = []
-    /// First index of the position group of each child (entries with the same position number).
-    private(set) var groupStart: [Int] = []
     /// The first segment of the loop.
     private(set) var trigger: SegmentSpec?
-    /// Indexes of the required children, in order (the only ones that can be missing).
-    private(set) var requiredChildren: [Int] = []
-    /// Packed id of each child's first segment (``ShortCode/none`` for a loop without one), to find
-    /// candidates for a segment by comparing integers.
-    private(set) var childCodes: [ShortCode] = []
-    /// Child 0 is this loop's own trigger segment (not a nested loop).
-    private(set) var startsWithSegment = false
-    /// Rules that keep state per occurrence of this loop.
-    private(set) var rules: [RuleSpec] = []
-    /// Some `excludesLoop` rule forbids this loop.
-    private(set) var isExcludable = false
+    /// The loop's constants for placing segments, built by ``finish(scopedRules:excludedLoops:)``.
+    private(set) var plan = LoopPlan.empty
+    /// Whether this is a real guide loop (`2000A`) rather than a table wrapper or the transaction.
+    public let isGuideLoop: Bool
 
     init(id: String, name: String, usage: Usage, repeatLimit: Int, pos: String) {
         self.id = id
@@ -189,17 +180,12 @@ public final class LoopSpec: @unchecked Sendable {
         self.usage = usage
         self.repeatLimit = repeatLimit
         self.pos = pos
+        isGuideLoop = id.first?.isNumber ?? false
     }
 
-    /// Whether this is a real guide loop (`2000A`) rather than a table wrapper or the transaction.
-    public var isGuideLoop: Bool { id.first?.isNumber ?? false }
-
     func finish(scopedRules: [String: [RuleSpec]], excludedLoops: Set<String>) {
-        if case .segment = children.first { startsWithSegment = true }
-        rules = scopedRules[id] ?? []
-        isExcludable = excludedLoops.contains(id)
         sourceNodes = []
-        groupStart = []
+        var groupStart: [Int] = []
         for (index, child) in children.enumerated() {
             if index > 0, children[index - 1].pos == child.pos {
                 groupStart.append(groupStart[index - 1])
@@ -209,8 +195,8 @@ public final class LoopSpec: @unchecked Sendable {
             if case .loop(let loop) = child { loop.finish(scopedRules: scopedRules, excludedLoops: excludedLoops) }
         }
         trigger = children.first?.trigger
-        childCodes = children.map { $0.trigger.map(\.code) ?? .none }
-        requiredChildren = children.indices.filter { children[$0].usage == .required && !($0 == 0 && startsWithSegment) }
+        plan = LoopPlan(children: children, groupStart: groupStart, isGuideLoop: isGuideLoop, rules: scopedRules[id] ?? [],
+                        isExcludable: excludedLoops.contains(id))
     }
 }
 
@@ -279,10 +265,12 @@ public final class SegmentSpec: @unchecked Sendable {
 }
 
 /// The element value that tells same-id segments apart (`NM101` = `85`, `HL03` = `22`).
-struct MatchKey: Sendable {
-    var element: Int
-    var component: Int?
-    var codes: Set<String>
+///
+/// A class, like ``CodeList``, so the validator reads it in place instead of copying its sets.
+final class MatchKey: Sendable {
+    let element: Int
+    let component: Int?
+    let codes: Set<String>
     /// The codes as bytes, compared without building strings.
     let codeList: CodeList
 
@@ -297,7 +285,7 @@ struct MatchKey: Sendable {
 /// A set of codes that answers `contains` on raw bytes without building strings: codes of up to 7 bytes
 /// (every code list of the guides) are packed into integers, a linear scan for short lists and a hash set
 /// for long ones; a list holding a longer code falls back to a set of strings.
-struct CodeList: Sendable {
+final class CodeList: Sendable {
     private let small: [ShortCode]
     private let packed: Set<ShortCode>?
     private let text: Set<String>?

@@ -4,11 +4,16 @@ import X12
 /// Walks one transaction set through its implementation guide: a loop/segment state machine that places
 /// every segment in its loop, then checks elements, HL hierarchy and the guide's business rules.
 struct TransactionValidator {
+    /// One open loop occurrence. Its use counts and rule states live in the shared stacks `counts` and
+    /// `ruleStates` (from `countBase` and `ruleBase` on), so entering a loop allocates nothing.
     private struct Frame {
         let loop: LoopSpec
+        let plan: LoopPlan
+        /// The child last placed.
         var cursor: Int
-        var counts: [Int]
-        var rules: [RuleState]
+        let countBase: Int
+        let ruleBase: Int
+        let ruleCount: Int
         /// Position (ST = 1) of the CLM that opened this loop occurrence; its CLM01 names the claim in findings.
         var claimIndex: Int?
     }
@@ -17,6 +22,10 @@ struct TransactionValidator {
     private let set: TransactionSet
     private let elementValidator: ElementValidator
     private var frames: [Frame] = []
+    /// How often each child of every open loop was used, frame after frame.
+    private var counts: [Int] = []
+    /// The state of the rules of every open loop, frame after frame.
+    private var ruleStates: [RuleState] = []
     private(set) var findings: [ValidationFinding] = []
     private(set) var annotations: [LoopAnnotation] = []
     private let annotate: Bool
@@ -42,8 +51,7 @@ struct TransactionValidator {
     private var currentId: String { self.set.segments[index - 1].id }
 
     mutating func run() {
-        let root = spec.root
-        frames = [Frame(loop: root, cursor: 0, counts: Self.initialCounts(root), rules: ruleStates(for: root), claimIndex: nil)]
+        push(spec.root)
         for offset in set.segments.indices {
             index = offset + 1
             fieldReader.read(set.segments[offset].content, separator: delimiters.element) { fields in
@@ -105,10 +113,16 @@ struct TransactionValidator {
 
     // MARK: - Placing segments
 
-    private static func initialCounts(_ loop: LoopSpec) -> [Int] {
-        var counts = [Int](repeating: 0, count: loop.children.count)
-        if !counts.isEmpty { counts[0] = 1 }
-        return counts
+    /// Opens an occurrence of `loop` (its first child counts as used: it is the segment that opened it).
+    private mutating func push(_ loop: LoopSpec) {
+        let plan = loop.plan
+        let countBase = counts.count
+        counts.append(contentsOf: repeatElement(0, count: plan.children.count))
+        if !plan.children.isEmpty { counts[countBase] = 1 }
+        let ruleBase = ruleStates.count
+        for rule in plan.rules { ruleStates.append(RuleState(rule: rule)) }
+        frames.append(Frame(loop: loop, plan: plan, cursor: 0, countBase: countBase, ruleBase: ruleBase, ruleCount: plan.rules.count,
+                            claimIndex: nil))
     }
 
     /// Whether the segment being processed is `candidate`: same id and, when the guide tells same-id
@@ -125,31 +139,35 @@ struct TransactionValidator {
     /// Finds where the segment being processed goes, updates the loop stack and reports structure problems.
     private mutating func place(_ fields: FieldView) -> (SegmentSpec?, Bool) {
         let code = fields.code
-        for depth in stride(from: frames.count - 1, through: 0, by: -1) {
-            let loop = frames[depth].loop
-            let start = loop.groupStart[frames[depth].cursor]
+        var depth = frames.count
+        while depth > 0 {
+            depth -= 1
+            let plan = frames[depth].plan
+            let start = plan.groupStart[frames[depth].cursor]
             // Only children whose first segment has this id can take it.
-            for child in start..<loop.children.count where loop.childCodes[child] == code {
-                if child == 0 && loop.startsWithSegment { continue }
-                switch loop.children[child] {
+            for child in start..<plan.children.count where plan.childCodes[child] == code {
+                if child == 0 && plan.startsWithSegment { continue }
+                switch plan.children[child] {
                 case .segment(let candidate):
                     guard matches(candidate, fields) else { continue }
                     advance(depth: depth, to: child)
-                    frames[depth].counts[child] += 1
+                    let slot = frames[depth].countBase + child
+                    counts[slot] += 1
                     if candidate.usage == .notUsed {
                         let id = currentId
                         report(.notUsedSegmentPresent, "I4", id, "\(id) (\(candidate.name)) is not used in this guide but was sent")
-                    } else if frames[depth].counts[child] > candidate.maxUse {
+                    } else if counts[slot] > candidate.maxUse {
                         let id = currentId
                         report(.segmentOverMaxUse, "5", id,
-                               "\(id) (\(candidate.name)) appears \(frames[depth].counts[child]) times; at most \(candidate.maxUse) allowed")
+                               "\(id) (\(candidate.name)) appears \(counts[slot]) times; at most \(candidate.maxUse) allowed")
                     }
                     return (candidate, false)
                 case .loop(let nested):
                     guard let trigger = nested.trigger, matches(trigger, fields) else { continue }
                     advance(depth: depth, to: child)
-                    frames[depth].counts[child] += 1
-                    let occurrences = frames[depth].counts[child]
+                    let slot = frames[depth].countBase + child
+                    counts[slot] += 1
+                    let occurrences = counts[slot]
                     enter(nested)
                     if nested.usage == .notUsed {
                         report(.notUsedSegmentPresent, "I4", currentId, "loop \(nested.id) (\(nested.name)) is not used in this guide but was sent")
@@ -168,20 +186,23 @@ struct TransactionValidator {
     /// Closes the loops above `depth` and reports required entries skipped between the cursor and `child`.
     private mutating func advance(depth: Int, to child: Int) {
         while frames.count > depth + 1 { closeTop() }
-        let loop = frames[depth].loop
-        let from = loop.groupStart[frames[depth].cursor]
-        let to = loop.groupStart[child]
+        let plan = frames[depth].plan
+        let from = plan.groupStart[frames[depth].cursor]
+        let to = plan.groupStart[child]
         if to > from {
-            for skipped in loop.requiredChildren where skipped >= from && skipped < to { reportMissing(in: depth, child: skipped) }
+            for skipped in plan.requiredChildren where skipped >= from && skipped < to { reportMissing(in: depth, child: skipped) }
         }
         frames[depth].cursor = child
     }
 
     private mutating func enter(_ loop: LoopSpec) {
-        frames.append(Frame(loop: loop, cursor: 0, counts: Self.initialCounts(loop), rules: ruleStates(for: loop), claimIndex: nil))
-        if loop.isExcludable {
+        push(loop)
+        let plan = loop.plan
+        if plan.isExcludable {
             for depth in 0..<(frames.count - 1) {
-                for state in frames[depth].rules {
+                let frame = frames[depth]
+                for slot in frame.ruleBase..<(frame.ruleBase + frame.ruleCount) {
+                    let state = ruleStates[slot]
                     guard case .excludesLoop(_, let excluded) = state.rule.kind, excluded == loop.id, state.triggered else { continue }
                     var finding = ValidationFinding(severity: state.rule.severity, kind: .situationalRule, message: state.rule.message)
                     finding.segmentErrorCode = "I9"
@@ -189,23 +210,26 @@ struct TransactionValidator {
                 }
             }
         }
-        if case .loop(let first) = loop.children.first { enter(first) }
+        if case .loop(let first) = plan.children.first { enter(first) }
     }
 
     private mutating func closeTop() {
         let depth = frames.count - 1
-        let loop = frames[depth].loop
-        let from = loop.groupStart[frames[depth].cursor]
-        for skipped in loop.requiredChildren where skipped >= from { reportMissing(in: depth, child: skipped) }
-        for state in frames[depth].rules { finishRule(state) }
+        let frame = frames[depth]
+        let from = frame.plan.groupStart[frame.cursor]
+        for skipped in frame.plan.requiredChildren where skipped >= from { reportMissing(in: depth, child: skipped) }
+        for slot in frame.ruleBase..<(frame.ruleBase + frame.ruleCount) { finishRule(ruleStates[slot]) }
+        ruleStates.removeLast(ruleStates.count - frame.ruleBase)
+        counts.removeLast(counts.count - frame.countBase)
         frames.removeLast()
     }
 
     private mutating func reportMissing(in depth: Int, child: Int) {
-        guard frames[depth].counts[child] == 0 else { return }
+        guard counts[frames[depth].countBase + child] == 0 else { return }
         let loop = frames[depth].loop
-        guard !(child == 0 && loop.startsWithSegment) else { return }
-        let node = loop.children[child]
+        let plan = frames[depth].plan
+        guard !(child == 0 && plan.startsWithSegment) else { return }
+        let node = plan.children[child]
         guard node.usage == .required, let trigger = node.trigger else { return }
         // The closing SE is the envelope's business: a missing SE is reported by the envelope reader.
         if loop === spec.root, trigger.id == "SE" { return }
@@ -237,9 +261,9 @@ struct TransactionValidator {
         let id = currentId
         var earlier: SegmentSpec?
         search: for frame in frames.reversed() {
-            let loop = frame.loop
-            for child in 0..<loop.groupStart[frame.cursor] {
-                guard let trigger = loop.children[child].trigger, matches(trigger, fields) else { continue }
+            let plan = frame.plan
+            for child in 0..<plan.groupStart[frame.cursor] {
+                guard let trigger = plan.children[child].trigger, matches(trigger, fields) else { continue }
                 earlier = trigger
                 break search
             }
@@ -261,7 +285,7 @@ struct TransactionValidator {
 
     private struct RuleState {
         let rule: RuleSpec
-        var total = Decimal(0)
+        var total = AmountSum()
         var anchor: (index: Int, element: Int, loopId: String?)?
         var counter = 0
         var triggered = false
@@ -272,15 +296,10 @@ struct TransactionValidator {
         var unreadable = false
     }
 
-    private func ruleStates(for loop: LoopSpec) -> [RuleState] {
-        loop.rules.isEmpty ? [] : loop.rules.map { RuleState(rule: $0) }
-    }
-
     /// Feeds the segment being processed to the rules that look at its id.
     private mutating func applyRules(_ fields: FieldView) {
         let code = fields.code
         guard spec.ruleCodes.contains(code) else { return }
-        let id = currentId
         for rule in spec.npiRules where rule.segmentCode == code {
             guard case .npi(_, let element, let when) = rule.kind else { continue }
             if let when, !when.valueList.contains(value(fields, element: when.element, component: when.component)) { continue }
@@ -292,56 +311,53 @@ struct TransactionValidator {
                 finding.elementErrorCode = "I12"
                 finding.element = element
                 finding.value = npi
-                add(finding, segmentId: id)
+                add(finding, segmentId: currentId)
             }
         }
         let innermost = frames.count - 1
         for depth in frames.indices {
-            for ruleIndex in frames[depth].rules.indices where frames[depth].rules[ruleIndex].rule.segmentCodes.contains(code) {
-                var state = frames[depth].rules[ruleIndex]
-                switch state.rule.kind {
+            let base = frames[depth].ruleBase
+            for slot in base..<(base + frames[depth].ruleCount) where ruleStates[slot].rule.segmentCodes.contains(code) {
+                let rule = ruleStates[slot].rule
+                switch rule.kind {
                 case .balance(let terms):
                     for term in terms where term.code == code {
-                        if state.anchor == nil { state.anchor = (index, term.elements[0], loopId(upTo: frames.count - 1)) }
+                        if ruleStates[slot].anchor == nil { ruleStates[slot].anchor = (index, term.elements[0], loopId(upTo: frames.count - 1)) }
                         for element in term.elements {
                             let bytes = fields[element]
                             if bytes.isEmpty { continue }
-                            if let amount = Self.amount(bytes) {
-                                state.total += term.sign > 0 ? amount : -amount
-                            } else {
-                                state.unreadable = true
-                            }
+                            if !ruleStates[slot].total.add(bytes, negated: term.sign <= 0) { ruleStates[slot].unreadable = true }
                         }
                     }
                 case .sequence(_, let element):
-                    guard state.rule.segmentCode == code else { break }
-                    state.counter += 1
-                    if !Self.isNumber(fields[element], equalTo: state.counter) {
+                    guard rule.segmentCode == code else { break }
+                    ruleStates[slot].counter += 1
+                    let counter = ruleStates[slot].counter
+                    if !Self.isNumber(fields[element], equalTo: counter) {
                         let text = set.segments[index - 1][element]
-                        var finding = ValidationFinding(severity: state.rule.severity, kind: .sequence, message: "\(state.rule.message): found \(text.isEmpty ? "nothing" : text), expected \(state.counter)")
+                        var finding = ValidationFinding(severity: rule.severity, kind: .sequence, message: "\(rule.message): found \(text.isEmpty ? "nothing" : text), expected \(counter)")
                         finding.segmentErrorCode = "8"
                         finding.elementErrorCode = "I12"
                         finding.element = element
                         finding.value = text
-                        add(finding, segmentId: id)
+                        add(finding, segmentId: currentId)
                     }
                 case .requires(let when, _, let qualifier):
                     guard depth == innermost else { break }
                     if when.segmentCode == code, when.valueList.contains(value(fields, element: when.element, component: when.component)) {
-                        state.triggered = true
-                        state.triggerIndex = index
-                        state.triggerLoop = loopId(upTo: frames.count - 1)
+                        ruleStates[slot].triggered = true
+                        ruleStates[slot].triggerIndex = index
+                        ruleStates[slot].triggerLoop = loopId(upTo: frames.count - 1)
                     }
-                    if state.rule.segmentCode == code, fields[1].elementsEqual(qualifier.utf8) { state.satisfied = true }
+                    if rule.segmentCode == code, fields[1].elementsEqual(qualifier.utf8) { ruleStates[slot].satisfied = true }
                 case .excludesLoop(let when, _):
                     guard depth == innermost else { break }
                     if when.segmentCode == code, when.valueList.contains(value(fields, element: when.element, component: when.component)) {
-                        state.triggered = true
+                        ruleStates[slot].triggered = true
                     }
                 case .npi:
                     break
                 }
-                frames[depth].rules[ruleIndex] = state
             }
         }
     }
@@ -349,8 +365,8 @@ struct TransactionValidator {
     private mutating func finishRule(_ state: RuleState) {
         switch state.rule.kind {
         case .balance:
-            guard let anchor = state.anchor, state.total != 0, !state.unreadable else { return }
-            var finding = ValidationFinding(severity: state.rule.severity, kind: .balance, message: "\(state.rule.message) (off by \(state.total))")
+            guard let anchor = state.anchor, !state.total.isZero, !state.unreadable else { return }
+            var finding = ValidationFinding(severity: state.rule.severity, kind: .balance, message: "\(state.rule.message) (off by \(state.total.value))")
             finding.segmentErrorCode = "8"
             finding.elementErrorCode = "I12"
             finding.element = anchor.element
@@ -366,24 +382,6 @@ struct TransactionValidator {
         default:
             return
         }
-    }
-
-    /// Reads an X12 `R` value (`-12.5`) as a `Decimal` without going through a locale; `nil` when malformed.
-    static func amount(_ bytes: some Collection<UInt8>) -> Decimal? {
-        guard ElementValidator.isDecimal(bytes), bytes.count <= 19 else { return nil }
-        var significand: UInt64 = 0
-        var exponent = 0
-        var seenPoint = false
-        for byte in bytes {
-            if byte == UInt8(ascii: ".") {
-                seenPoint = true
-            } else if byte != UInt8(ascii: "-") {
-                significand = significand * 10 + UInt64(byte - 0x30)
-                if seenPoint { exponent -= 1 }
-            }
-        }
-        let value = Decimal(sign: bytes.first == UInt8(ascii: "-") ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
-        return value
     }
 
     /// Whether `bytes` are exactly the decimal digits of `number` (`12` for 12; not `012`, not `+12`).
@@ -437,7 +435,7 @@ struct TransactionValidator {
     private func loopId(upTo depth: Int) -> String? {
         var level = min(depth, frames.count - 1)
         while level >= 0 {
-            if frames[level].loop.isGuideLoop { return frames[level].loop.id }
+            if frames[level].plan.isGuideLoop { return frames[level].loop.id }
             level -= 1
         }
         return nil
