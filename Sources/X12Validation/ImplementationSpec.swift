@@ -286,34 +286,39 @@ final class MatchKey: Sendable {
 /// (every code list of the guides) are packed into integers, a linear scan for short lists and a hash set
 /// for long ones; a list holding a longer code falls back to a set of strings.
 final class CodeList: Sendable {
-    private let small: [ShortCode]
-    private let packed: Set<ShortCode>?
-    private let text: Set<String>?
+    private enum Storage {
+        case small([ShortCode])
+        case packed(Set<ShortCode>)
+        case text(Set<String>)
+    }
+
+    /// One stored value, so a lookup touches one reference.
+    private let storage: Storage
 
     init(_ codes: Set<String>) {
         let codes = codes.sorted()
         if codes.contains(where: { ShortCode($0) == .none }) {
-            small = []
-            packed = nil
-            text = Set(codes)
+            storage = .text(Set(codes))
         } else if codes.count <= 12 {
-            small = codes.map(ShortCode.init)
-            packed = nil
-            text = nil
+            storage = .small(codes.map(ShortCode.init))
         } else {
-            small = []
-            packed = Set(codes.map(ShortCode.init))
-            text = nil
+            storage = .packed(Set(codes.map(ShortCode.init)))
         }
     }
 
     func contains(_ bytes: some Collection<UInt8>) -> Bool {
-        if let text { return text.contains(String(decoding: bytes, as: UTF8.self)) }
-        let code = ShortCode(bytes)
-        if code == .none { return false }
-        if let packed { return packed.contains(code) }
-        for candidate in small where candidate == code { return true }
-        return false
+        switch storage {
+        case .text(let text):
+            return text.contains(String(decoding: bytes, as: UTF8.self))
+        case .packed(let packed):
+            let code = ShortCode(bytes)
+            return code != .none && packed.contains(code)
+        case .small(let small):
+            let code = ShortCode(bytes)
+            if code == .none { return false }
+            for candidate in small where candidate == code { return true }
+            return false
+        }
     }
 }
 

@@ -6,9 +6,12 @@ import X12
 struct TransactionValidator {
     /// One open loop occurrence. Its use counts and rule states live in the shared stacks `counts` and
     /// `ruleStates` (from `countBase` and `ruleBase` on), so entering a loop allocates nothing.
+    ///
+    /// The loop and its plan are owned by `spec`, which this validator holds for its whole life, so the frame
+    /// refers to them without reference counting (copying a frame costs nothing).
     private struct Frame {
-        let loop: LoopSpec
-        let plan: LoopPlan
+        unowned(unsafe) let loop: LoopSpec
+        unowned(unsafe) let plan: LoopPlan
         /// The child last placed.
         var cursor: Int
         let countBase: Int
