@@ -90,7 +90,7 @@ struct TransactionValidator {
         if code == Self.claimCode { frames[frames.count - 1].claimIndex = index }
         if !placed.cleanCheck.isClean(fields, delimiters: delimiters) { reportElementIssues(spec: placed) }
         if code == Self.hierarchyCode {
-            for problem in hierarchy.check(set.segments[index - 1], levels: spec.hierarchy, index: index) {
+            for problem in hierarchy.check(fields, levels: spec.hierarchy, index: index) {
                 add(problem, segmentId: "HL")
             }
         }
@@ -389,13 +389,18 @@ struct TransactionValidator {
 
     /// Whether `bytes` are exactly the decimal digits of `number` (`12` for 12; not `012`, not `+12`).
     static func isNumber(_ bytes: some Collection<UInt8>, equalTo number: Int) -> Bool {
-        guard !bytes.isEmpty, bytes.count <= 18, bytes.first != UInt8(ascii: "0") || bytes.count == 1 else { return false }
+        Self.number(bytes) == number
+    }
+
+    /// The value of `bytes` when they are a number written plainly (digits, no sign, no leading zero), else `nil`.
+    static func number(_ bytes: some Collection<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 18, bytes.first != UInt8(ascii: "0") || bytes.count == 1 else { return nil }
         var value = 0
         for byte in bytes {
-            guard byte >= 0x30 && byte <= 0x39 else { return false }
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
             value = value * 10 + Int(byte - 0x30)
         }
-        return value == number
+        return value
     }
 
     /// Element `element` (or one of its components) of the segment being processed; empty when absent.
