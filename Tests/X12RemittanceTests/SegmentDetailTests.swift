@@ -80,6 +80,21 @@ final class SegmentDetailTests: XCTestCase {
         XCTAssertEqual(line.originalModifiers, ["KX"])
     }
 
+    /// Elements past the 32 whose separators the field reader keeps in its table are found by scanning.
+    /// MIA20 and MIA21 are MA01 and MA02; the added elements are named after their positions (X22...X36).
+    func testSegmentWithMoreElementsThanTheSeparatorTable() throws {
+        let extra = (22...36).map { "X\($0)" }.joined(separator: "*")
+        let text = institutional.replacingOccurrences(of: "MIA*3***0*N1***************MA01*MA02~",
+                                                      with: "MIA*3***0*N1***************MA01*MA02*" + extra + "~")
+        let remittance = try XCTUnwrap(TestFiles.decode(string: text).first)
+        XCTAssertEqual(remittance.errors, [])
+        let elements = try XCTUnwrap(remittance.claims.first?.adjudication?.elements)
+        XCTAssertEqual(elements.count, 36)
+        XCTAssertEqual(Array(elements[19...]), ["MA01", "MA02"] + (22...36).map { "X\($0)" })
+        // MIA05, 20, 21, 22 and 23 are remark codes.
+        XCTAssertEqual(remittance.claims.first?.adjudication?.remarkCodes, ["N1", "MA01", "MA02", "X22", "X23"])
+    }
+
     func testCSVQuotesAPayerNameWithAComma() throws {
         let report = RemittanceReport(reader: SegmentReader(string: institutional))
         let text = String(decoding: try RemittanceWriter.write(report, format: .csv), as: UTF8.self)
