@@ -191,6 +191,41 @@ final class SegmentReaderTests: XCTestCase {
         }
     }
 
+    /// `EnvelopeReader` takes segments from the reader a chunk at a time: every corpus file gives the same
+    /// items (sets with their segments and problems, envelope problems, TA1s, and where it stops) at any
+    /// chunk size as from memory.
+    func testCorpusFilesGiveTheSameTransactionSetsAtAnyChunkSize() throws {
+        func items(_ reader: SegmentReader) -> [String] {
+            let envelopes = EnvelopeReader(reader)
+            var result: [String] = []
+            do {
+                while let item = try envelopes.next() {
+                    switch item {
+                    case .transactionSet(let set):
+                        result.append("set \(set.header.controlNumber) \(set.segments.map { "\($0.text)@\($0.position)" }) \(set.problems)")
+                    case .interchangeAcknowledgment(let segment, let interchange):
+                        result.append("TA1 \(segment.text) in \(interchange.controlNumber)")
+                    case .problem(let error):
+                        result.append("problem \(error)")
+                    }
+                }
+            } catch {
+                result.append("thrown \(error); open \(envelopes.unfinishedTransactionSet?.segments.count ?? -1)")
+            }
+            return result
+        }
+        let files = try FileManager.default.subpathsOfDirectory(atPath: TestSupport.corpus.path).filter { $0.hasSuffix(".x12") }
+        XCTAssertEqual(files.count, 37)
+        for file in files {
+            let path = TestSupport.corpus.appendingPathComponent(file).path
+            let expected = items(SegmentReader(bytes: try Array(Data(contentsOf: URL(fileURLWithPath: path)))))
+            XCTAssertFalse(expected.isEmpty, file)
+            for chunk in [128, 131, 509] {
+                XCTAssertEqual(items(try SegmentReader(path: path, chunkSize: chunk)), expected, "\(file) chunk \(chunk)")
+            }
+        }
+    }
+
     func testUnreadableFile() {
         let error = TestSupport.thrownError { _ = try SegmentReader(path: "/nonexistent/file.x12") }
         XCTAssertEqual(error?.kind, .unreadable)
