@@ -87,18 +87,20 @@ public struct ClaimBuilder: Sendable {
     /// transaction sets; fills the report's claim entries with their ST02.
     private func assemble(_ built: [BuiltClaim], options: Options, header: EnvelopeBuilder.Header,
                           report: inout BatchReport) -> [ClaimTransaction] {
-        var byPayer: [String: [BuiltClaim]] = [:]
-        for claim in built { byPayer[claim.payerRecordId, default: []].append(claim) }
-        var ordered: [[BuiltClaim]] = []
+        // Claims are grouped and cut by position in `built`: a built claim is large, and copying it into
+        // each grouping would cost more than building it.
+        var byPayer: [String: [Int]] = [:]
+        for (position, claim) in built.enumerated() { byPayer[claim.payerRecordId, default: []].append(position) }
+        var ordered: [[Int]] = []
         for payer in batch.payers {
             guard let claims = byPayer[payer.id], !claims.isEmpty else { continue }
             ordered.append(claims)
-            let total = claims.reduce(Decimal(0)) { $0 + $1.claim.totalCharge }
+            let total = claims.reduce(Decimal(0)) { $0 + built[$1].claim.totalCharge }
             report.payers.append(.init(payerId: payer.id, name: payer.name, claims: claims.count, totalCharge: total))
         }
         if options.splitBy == .none { ordered = [ordered.flatMap { $0 }].filter { !$0.isEmpty } }
         let limit = max(1, options.maximumClaimsPerTransaction)
-        var chunks: [ArraySlice<BuiltClaim>] = []
+        var chunks: [ArraySlice<Int>] = []
         for claims in ordered {
             var start = 0
             while start < claims.count {
@@ -117,7 +119,8 @@ public struct ClaimBuilder: Sendable {
         for (index, chunk) in chunks.enumerated() {
             let stControlNumber = String(index + 1).leftPadded(to: 4)
             var providers: [BillingProviderGroup] = []
-            for item in chunk {
+            for position in chunk {
+                let item = built[position]
                 report.claims.append(.init(patientControlNumber: item.claim.patientControlNumber, visitId: item.visitId,
                                            payerId: item.payerRecordId, payerAlternateId: item.payerAlternateId,
                                            totalCharge: item.claim.totalCharge, lines: item.claim.lines.count,
