@@ -28,6 +28,8 @@ public final class ImplementationSpec: @unchecked Sendable {
     let ruleCodes: [ShortCode]
     /// The `npi` rules (they keep no state).
     let npiRules: [RuleSpec]
+    /// The loop structure as flat tables for placing segments.
+    let placement: PlacementTable
 
     init(file: SpecFile, codeLists: [String: Set<String>]) throws(SpecError) {
         transactionSetId = file.transactionSet
@@ -58,7 +60,8 @@ public final class ImplementationSpec: @unchecked Sendable {
         ruleSegmentIds = rules.reduce(into: Set<String>()) { $0.formUnion($1.segmentIds) }.sorted()
         ruleCodes = ruleSegmentIds.map(ShortCode.init)
         npiRules = rules.filter { if case .npi = $0.kind { true } else { false } }
-        root.finish(scopedRules: scoped, excludedLoops: excluded)
+        root.finish()
+        placement = PlacementTable(root: root, scopedRules: scoped, excludedLoops: excluded)
     }
 
     private static func compile(_ nodes: [SpecFile.NodeFile], parent: LoopSpec, loopsById: inout [String: LoopSpec],
@@ -169,8 +172,6 @@ public final class LoopSpec: @unchecked Sendable {
     var sourceNodes: [SpecFile.NodeFile] = []
     /// The first segment of the loop.
     private(set) var trigger: SegmentSpec?
-    /// The loop's constants for placing segments, built by ``finish(scopedRules:excludedLoops:)``.
-    private(set) var plan = LoopPlan.empty
     /// Whether this is a real guide loop (`2000A`) rather than a table wrapper or the transaction.
     public let isGuideLoop: Bool
 
@@ -183,20 +184,11 @@ public final class LoopSpec: @unchecked Sendable {
         isGuideLoop = id.first?.isNumber ?? false
     }
 
-    func finish(scopedRules: [String: [RuleSpec]], excludedLoops: Set<String>) {
+    /// Drops the source nodes and sets the trigger of this loop and the loops inside it, innermost first.
+    func finish() {
         sourceNodes = []
-        var groupStart: [Int] = []
-        for (index, child) in children.enumerated() {
-            if index > 0, children[index - 1].pos == child.pos {
-                groupStart.append(groupStart[index - 1])
-            } else {
-                groupStart.append(index)
-            }
-            if case .loop(let loop) = child { loop.finish(scopedRules: scopedRules, excludedLoops: excludedLoops) }
-        }
+        for case .loop(let loop) in children { loop.finish() }
         trigger = children.first?.trigger
-        plan = LoopPlan(children: children, groupStart: groupStart, isGuideLoop: isGuideLoop, rules: scopedRules[id] ?? [],
-                        isExcludable: excludedLoops.contains(id))
     }
 }
 

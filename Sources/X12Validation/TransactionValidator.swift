@@ -6,12 +6,9 @@ import X12
 struct TransactionValidator {
     /// One open loop occurrence. Its use counts and rule states live in the shared stacks `counts` and
     /// `ruleStates` (from `countBase` and `ruleBase` on), so entering a loop allocates nothing.
-    ///
-    /// The loop and its plan are owned by `spec`, which this validator holds for its whole life, so the frame
-    /// refers to them without reference counting (copying a frame costs nothing).
     private struct Frame {
-        unowned(unsafe) let loop: LoopSpec
-        unowned(unsafe) let plan: LoopPlan
+        /// The loop, as an index in `table`.
+        let loop: Int
         /// The child last placed.
         var cursor: Int
         let countBase: Int
@@ -22,6 +19,8 @@ struct TransactionValidator {
     }
 
     private let spec: ImplementationSpec
+    /// The guide's loops and segments by index.
+    private let table: PlacementTable
     private let set: TransactionSet
     private let elementValidator: ElementValidator
     private var frames: [Frame] = []
@@ -44,6 +43,7 @@ struct TransactionValidator {
 
     init(spec: ImplementationSpec, set: TransactionSet, annotate: Bool) {
         self.spec = spec
+        table = spec.placement
         self.set = set
         self.annotate = annotate
         elementValidator = ElementValidator(delimiters: set.interchange.delimiters)
@@ -54,7 +54,7 @@ struct TransactionValidator {
     private var currentId: String { self.set.segments[index - 1].id }
 
     mutating func run() {
-        push(spec.root)
+        push(0)
         for offset in set.segments.indices {
             index = offset + 1
             fieldReader.read(set.segments[offset].content, separator: delimiters.element) { fields in
@@ -78,15 +78,18 @@ struct TransactionValidator {
     /// Places the segment at `index`, then runs the element, hierarchy and rule checks on it.
     private mutating func process(_ fields: FieldView, isHeader: Bool) {
         let code = fields.code
-        let placed: SegmentSpec?
+        let placedIndex: Int?
         var startsLoop = false
         if isHeader {
-            if case .segment(let header) = spec.root.children.first { placed = header } else { placed = nil }
+            // The ST: the transaction's first entry.
+            let root = table.loops[0]
+            placedIndex = root.childCount > 0 && table.children[root.firstChild].loop < 0 ? table.children[root.firstChild].segment : nil
         } else {
-            (placed, startsLoop) = place(fields)
+            (placedIndex, startsLoop) = place(fields)
         }
-        if annotate { record(segment: currentId, spec: placed, startsLoop: startsLoop) }
-        guard let placed else { return }
+        if annotate { record(segment: currentId, spec: placedIndex.map { table.segmentSpecs[$0] }, startsLoop: startsLoop) }
+        guard let placedIndex else { return }
+        let placed = table.segmentSpecs[placedIndex]
         if code == Self.claimCode { frames[frames.count - 1].claimIndex = index }
         if !placed.cleanCheck.isClean(fields, delimiters: delimiters) { reportElementIssues(spec: placed) }
         if code == Self.hierarchyCode {
@@ -116,70 +119,87 @@ struct TransactionValidator {
 
     // MARK: - Placing segments
 
-    /// Opens an occurrence of `loop` (its first child counts as used: it is the segment that opened it).
-    private mutating func push(_ loop: LoopSpec) {
-        let plan = loop.plan
+    /// Opens an occurrence of loop `index` (its first child counts as used: it is the segment that opened it).
+    private mutating func push(_ index: Int) {
+        let loop = table.loops[index]
         let countBase = counts.count
-        counts.append(contentsOf: repeatElement(0, count: plan.children.count))
-        if !plan.children.isEmpty { counts[countBase] = 1 }
+        counts.append(contentsOf: repeatElement(0, count: loop.childCount))
+        if loop.childCount > 0 { counts[countBase] = 1 }
         let ruleBase = ruleStates.count
-        for rule in plan.rules { ruleStates.append(RuleState(rule: rule)) }
-        frames.append(Frame(loop: loop, plan: plan, cursor: 0, countBase: countBase, ruleBase: ruleBase, ruleCount: plan.rules.count,
-                            claimIndex: nil))
+        for rule in loop.firstRule..<(loop.firstRule + loop.ruleCount) { ruleStates.append(RuleState(rule: table.rules[rule])) }
+        frames.append(Frame(loop: index, cursor: 0, countBase: countBase, ruleBase: ruleBase, ruleCount: loop.ruleCount, claimIndex: nil))
     }
 
-    /// Whether the segment being processed is `candidate`: same id and, when the guide tells same-id
-    /// segments apart by a code (`NM101` = `85`), that code.
-    private func matches(_ candidate: SegmentSpec, _ fields: FieldView) -> Bool {
+    /// Whether the segment being processed is segment `index` of the guide: same id and, when the guide tells
+    /// same-id segments apart by a code (`NM101` = `85`), that code.
+    private func matches(_ index: Int, _ fields: FieldView) -> Bool {
+        let candidate = table.segments[index]
         guard candidate.code == fields.code else { return false }
-        guard let key = candidate.match else { return true }
-        guard fields.has(key.element) else { return false }
-        guard let component = key.component else { return key.codeList.contains(fields[key.element]) }
-        guard let part = fields.component(component, of: key.element, separator: delimiters.component) else { return false }
-        return key.codeList.contains(part)
+        guard candidate.hasMatch else { return true }
+        guard fields.has(candidate.matchElement) else { return false }
+        let value: FieldBytes
+        if let component = candidate.matchComponent {
+            guard let part = fields.component(component, of: candidate.matchElement, separator: delimiters.component) else { return false }
+            value = part
+        } else {
+            value = fields[candidate.matchElement]
+        }
+        if candidate.matchList >= 0 { return table.matchLists[candidate.matchList].contains(value) }
+        let code = ShortCode(value)
+        guard code != .none else { return false }
+        for slot in candidate.firstMatchCode..<(candidate.firstMatchCode + candidate.matchCodeCount) where table.matchCodes[slot] == code {
+            return true
+        }
+        return false
     }
 
-    /// Finds where the segment being processed goes, updates the loop stack and reports structure problems.
-    private mutating func place(_ fields: FieldView) -> (SegmentSpec?, Bool) {
+    /// The index (in `table.children`) of entry `child` of the loop open at `depth`.
+    private func entry(_ child: Int, atDepth depth: Int) -> Int {
+        table.loops[frames[depth].loop].firstChild + child
+    }
+
+    /// Finds where the segment being processed goes, updates the loop stack and reports structure problems;
+    /// returns the guide segment it was placed as and whether it opened a loop.
+    private mutating func place(_ fields: FieldView) -> (Int?, Bool) {
         let code = fields.code
         var depth = frames.count
         while depth > 0 {
             depth -= 1
-            let plan = frames[depth].plan
-            let start = plan.groupStart[frames[depth].cursor]
-            // Only children whose first segment has this id can take it.
-            for child in start..<plan.children.count where plan.childCodes[child] == code {
-                if child == 0 && plan.startsWithSegment { continue }
-                switch plan.children[child] {
-                case .segment(let candidate):
-                    guard matches(candidate, fields) else { continue }
-                    advance(depth: depth, to: child)
-                    let slot = frames[depth].countBase + child
-                    counts[slot] += 1
-                    if candidate.usage == .notUsed {
+            let loop = table.loops[frames[depth].loop]
+            let start = table.children[loop.firstChild + frames[depth].cursor].groupStart
+            // Only entries whose first segment has this id can take it.
+            for child in start..<loop.childCount where table.children[loop.firstChild + child].code == code {
+                if child == 0 && loop.startsWithSegment { continue }
+                let entry = table.children[loop.firstChild + child]
+                guard entry.segment >= 0, matches(entry.segment, fields) else { continue }
+                advance(depth: depth, to: child)
+                let slot = frames[depth].countBase + child
+                counts[slot] += 1
+                if entry.loop < 0 {
+                    let segment = table.segments[entry.segment]
+                    if segment.usage == .notUsed {
                         let id = currentId
-                        report(.notUsedSegmentPresent, "I4", id, "\(id) (\(candidate.name)) is not used in this guide but was sent")
-                    } else if counts[slot] > candidate.maxUse {
+                        let name = table.segmentSpecs[entry.segment].name
+                        report(.notUsedSegmentPresent, "I4", id, "\(id) (\(name)) is not used in this guide but was sent")
+                    } else if counts[slot] > segment.maxUse {
                         let id = currentId
-                        report(.segmentOverMaxUse, "5", id,
-                               "\(id) (\(candidate.name)) appears \(counts[slot]) times; at most \(candidate.maxUse) allowed")
+                        let name = table.segmentSpecs[entry.segment].name
+                        report(.segmentOverMaxUse, "5", id, "\(id) (\(name)) appears \(counts[slot]) times; at most \(segment.maxUse) allowed")
                     }
-                    return (candidate, false)
-                case .loop(let nested):
-                    guard let trigger = nested.trigger, matches(trigger, fields) else { continue }
-                    advance(depth: depth, to: child)
-                    let slot = frames[depth].countBase + child
-                    counts[slot] += 1
-                    let occurrences = counts[slot]
-                    enter(nested)
-                    if nested.usage == .notUsed {
-                        report(.notUsedSegmentPresent, "I4", currentId, "loop \(nested.id) (\(nested.name)) is not used in this guide but was sent")
-                    } else if occurrences > nested.repeatLimit {
-                        report(.loopOverMaxRepeat, "4", currentId,
-                               "loop \(nested.id) (\(nested.name)) occurs \(occurrences) times; at most \(nested.repeatLimit) allowed")
-                    }
-                    return (trigger, true)
+                    return (entry.segment, false)
                 }
+                let occurrences = counts[slot]
+                enter(entry.loop)
+                let nested = table.loops[entry.loop]
+                if nested.usage == .notUsed {
+                    let spec = table.loopSpecs[entry.loop]
+                    report(.notUsedSegmentPresent, "I4", currentId, "loop \(spec.id) (\(spec.name)) is not used in this guide but was sent")
+                } else if occurrences > nested.repeatLimit {
+                    let spec = table.loopSpecs[entry.loop]
+                    report(.loopOverMaxRepeat, "4", currentId,
+                           "loop \(spec.id) (\(spec.name)) occurs \(occurrences) times; at most \(nested.repeatLimit) allowed")
+                }
+                return (entry.segment, true)
             }
         }
         reportUnplaced(fields)
@@ -189,38 +209,49 @@ struct TransactionValidator {
     /// Closes the loops above `depth` and reports required entries skipped between the cursor and `child`.
     private mutating func advance(depth: Int, to child: Int) {
         while frames.count > depth + 1 { closeTop() }
-        let plan = frames[depth].plan
-        let from = plan.groupStart[frames[depth].cursor]
-        let to = plan.groupStart[child]
+        let loop = table.loops[frames[depth].loop]
+        let from = table.children[loop.firstChild + frames[depth].cursor].groupStart
+        let to = table.children[loop.firstChild + child].groupStart
         if to > from {
-            for skipped in plan.requiredChildren where skipped >= from && skipped < to { reportMissing(in: depth, child: skipped) }
+            for slot in loop.firstRequired..<(loop.firstRequired + loop.requiredCount) {
+                let skipped = table.required[slot]
+                if skipped >= from && skipped < to { reportMissing(in: depth, child: skipped) }
+            }
         }
         frames[depth].cursor = child
     }
 
-    private mutating func enter(_ loop: LoopSpec) {
-        push(loop)
-        let plan = loop.plan
-        if plan.isExcludable {
+    private mutating func enter(_ index: Int) {
+        push(index)
+        let loop = table.loops[index]
+        if loop.isExcludable {
+            let loopId = table.loopSpecs[index].id
             for depth in 0..<(frames.count - 1) {
                 let frame = frames[depth]
                 for slot in frame.ruleBase..<(frame.ruleBase + frame.ruleCount) {
                     let state = ruleStates[slot]
-                    guard case .excludesLoop(_, let excluded) = state.rule.kind, excluded == loop.id, state.triggered else { continue }
+                    guard case .excludesLoop(_, let excluded) = state.rule.kind, excluded == loopId, state.triggered else { continue }
                     var finding = ValidationFinding(severity: state.rule.severity, kind: .situationalRule, message: state.rule.message)
                     finding.segmentErrorCode = "I9"
                     add(finding, segmentId: currentId)
                 }
             }
         }
-        if case .loop(let first) = plan.children.first { enter(first) }
+        if loop.childCount > 0 {
+            let first = table.children[loop.firstChild]
+            if first.loop >= 0 { enter(first.loop) }
+        }
     }
 
     private mutating func closeTop() {
         let depth = frames.count - 1
         let frame = frames[depth]
-        let from = frame.plan.groupStart[frame.cursor]
-        for skipped in frame.plan.requiredChildren where skipped >= from { reportMissing(in: depth, child: skipped) }
+        let loop = table.loops[frame.loop]
+        let from = table.children[loop.firstChild + frame.cursor].groupStart
+        for slot in loop.firstRequired..<(loop.firstRequired + loop.requiredCount) {
+            let skipped = table.required[slot]
+            if skipped >= from { reportMissing(in: depth, child: skipped) }
+        }
         for slot in frame.ruleBase..<(frame.ruleBase + frame.ruleCount) { finishRule(ruleStates[slot]) }
         ruleStates.removeLast(ruleStates.count - frame.ruleBase)
         counts.removeLast(counts.count - frame.countBase)
@@ -229,10 +260,9 @@ struct TransactionValidator {
 
     private mutating func reportMissing(in depth: Int, child: Int) {
         guard counts[frames[depth].countBase + child] == 0 else { return }
-        let loop = frames[depth].loop
-        let plan = frames[depth].plan
-        guard !(child == 0 && plan.startsWithSegment) else { return }
-        let node = plan.children[child]
+        let loop = table.loopSpecs[frames[depth].loop]
+        guard !(child == 0 && table.loops[frames[depth].loop].startsWithSegment) else { return }
+        let node = loop.children[child]
         guard node.usage == .required, let trigger = node.trigger else { return }
         // The closing SE is the envelope's business: a missing SE is reported by the envelope reader.
         if loop === spec.root, trigger.id == "SE" { return }
@@ -263,11 +293,12 @@ struct TransactionValidator {
     private mutating func reportUnplaced(_ fields: FieldView) {
         let id = currentId
         var earlier: SegmentSpec?
-        search: for frame in frames.reversed() {
-            let plan = frame.plan
-            for child in 0..<plan.groupStart[frame.cursor] {
-                guard let trigger = plan.children[child].trigger, matches(trigger, fields) else { continue }
-                earlier = trigger
+        search: for depth in frames.indices.reversed() {
+            let cursor = table.children[entry(frames[depth].cursor, atDepth: depth)].groupStart
+            for child in 0..<cursor {
+                let trigger = table.children[entry(child, atDepth: depth)].segment
+                guard trigger >= 0, matches(trigger, fields) else { continue }
+                earlier = table.segmentSpecs[trigger]
                 break search
             }
         }
@@ -443,7 +474,7 @@ struct TransactionValidator {
     private func loopId(upTo depth: Int) -> String? {
         var level = min(depth, frames.count - 1)
         while level >= 0 {
-            if frames[level].plan.isGuideLoop { return frames[level].loop.id }
+            if table.loops[frames[level].loop].isGuideLoop { return table.loopSpecs[frames[level].loop].id }
             level -= 1
         }
         return nil
@@ -459,7 +490,7 @@ struct TransactionValidator {
     }
 
     private mutating func record(segment id: String, spec placed: SegmentSpec?, startsLoop: Bool) {
-        let path = frames.map(\.loop).filter(\.isGuideLoop)
+        let path = frames.map { table.loopSpecs[$0.loop] }.filter(\.isGuideLoop)
         annotations.append(LoopAnnotation(segmentIndex: index, segmentId: id, loopId: path.last?.id, loopName: path.last?.name,
                                           loopPath: path.map(\.id), segmentName: placed?.name, startsLoop: startsLoop))
     }
