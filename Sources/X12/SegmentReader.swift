@@ -135,8 +135,8 @@ public final class SegmentReader {
         return segment(locatedAt: pendingIndex - 1, in: pending, delimiters: delimiters)
     }
 
-    /// Replaces the next segments with the ones that follow in input order: at least one, or none at the
-    /// end of the input. Used by ``EnvelopeReader`` to take the segments of a chunk in one call.
+    /// Replaces the contents of `batch` with the next segments in input order: at least one, or none at
+    /// the end of the input. Used by ``EnvelopeReader`` to take the segments of a chunk in one call.
     ///
     /// - Throws: as ``next()``.
     func nextBatch(into batch: inout [Segment]) throws(X12Error) {

@@ -273,8 +273,7 @@ struct RemittanceParser {
     private mutating func consumeClaim(_ id: RemittanceSegmentId, _ fields: SegmentFields) throws(FieldError) {
         if id == .svc {
             let serviceLine = try readServiceLine(fields)
-            // Appended directly rather than through `editClaim`, so the line is moved, not copied.
-            remittance.claims[remittance.claims.count - 1].lines.append(serviceLine)
+            editClaim { $0.lines.append(serviceLine) }
             hasLine = true
             return
         }
