@@ -18,7 +18,6 @@ enum RemittanceSegmentId: UInt32 {
     case plb = 0x50_4C_42
     case qty = 0x51_54_59
     case ref = 0x52_45_46
-    case se = 0x53_45
     case svc = 0x53_56_43
     case trn = 0x54_52_4E
     case ts2 = 0x54_53_32
