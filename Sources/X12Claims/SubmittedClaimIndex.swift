@@ -66,11 +66,13 @@ public struct SubmittedClaimIndex: Sendable {
     /// The lookup tables, built once while reading and shared by copies of the index.
     private let lookups: Lookups
 
-    /// Reads an 837 file.
+    /// Reads an 837 file. With `keepingSegmentText` false the text of every segment is not kept, so
+    /// ``segmentText(atSegment:transactionSetControlNumber:groupControlNumber:)`` answers `nil` and a
+    /// large file takes far less memory (matching remittances needs only the claims).
     ///
     /// - Throws: ``X12Error`` when the file cannot be tokenized (no ISA, malformed ISA, truncated).
-    public init(reader: SegmentReader) throws(X12Error) {
-        var reading = Reading()
+    public init(reader: SegmentReader, keepingSegmentText: Bool = true) throws(X12Error) {
+        var reading = Reading(keepsSegmentText: keepingSegmentText)
         let envelopes = EnvelopeReader(reader)
         while let item = try envelopes.next() {
             switch item {
@@ -89,8 +91,8 @@ public struct SubmittedClaimIndex: Sendable {
     }
 
     /// Reads an 837 file at `path` (`-` for standard input).
-    public init(path: String) throws(X12Error) {
-        try self.init(reader: try SegmentReader(path: path))
+    public init(path: String, keepingSegmentText: Bool = true) throws(X12Error) {
+        try self.init(reader: try SegmentReader(path: path), keepingSegmentText: keepingSegmentText)
     }
 
     /// Claims with this patient control number (a resubmission can repeat one).
@@ -166,6 +168,7 @@ public struct SubmittedClaimIndex: Sendable {
 
     /// The claims and tables of the transaction sets read so far.
     private struct Reading {
+        let keepsSegmentText: Bool
         var claims: [Claim] = []
         var problems: [X12Error] = []
         var segmentTexts: [SetKey: [String]] = [:]
@@ -176,7 +179,7 @@ public struct SubmittedClaimIndex: Sendable {
         mutating func add(_ set: TransactionSet) {
             guard set.header.id == "837" else { return }
             let key = SetKey(group: set.group?.controlNumber ?? "", transactionSet: set.header.controlNumber)
-            if segmentTexts[key] == nil {
+            if keepsSegmentText, segmentTexts[key] == nil {
                 segmentTexts[key] = set.segments.map(\.text)
                 if firstSetByControlNumber[key.transactionSet] == nil { firstSetByControlNumber[key.transactionSet] = key }
             }

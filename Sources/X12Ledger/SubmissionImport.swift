@@ -21,7 +21,7 @@ extension Ledger {
         let index: SubmittedClaimIndex
         let envelopes: [String: (header: InterchangeHeader, group: FunctionalGroupHeader?)]
         do {
-            index = try SubmittedClaimIndex(reader: SegmentReader(bytes: bytes))
+            index = try SubmittedClaimIndex(reader: SegmentReader(bytes: bytes), keepingSegmentText: false)
             envelopes = try Self.interchanges(in: bytes)
         } catch {
             throw LedgerError("\(source):\(error)")

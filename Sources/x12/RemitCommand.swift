@@ -45,7 +45,7 @@ struct RemitCommand: ParsableCommand {
         var matcher: SubmittedClaimMatcher?
         if let claims {
             do {
-                matcher = SubmittedClaimMatcher(index: try SubmittedClaimIndex(path: claims))
+                matcher = SubmittedClaimMatcher(index: try SubmittedClaimIndex(path: claims, keepingSegmentText: false))
             } catch {
                 Diagnostics.report(error, file: claims)
                 throw Diagnostics.exitCode(for: error)

@@ -66,6 +66,11 @@ final class SubmittedClaimIndexTests: XCTestCase {
         XCTAssertEqual(index.segmentText(atSegment: 10, transactionSetControlNumber: "0001"), "CLM*V100-1*200***11:B:1*Y*A*Y*Y")
         XCTAssertEqual(index.line(controlNumber: "V100-1-2")?.line.procedureCode, "97140")
         XCTAssertNil(index.line(controlNumber: "nope"))
+        // Without segment text (what remittance matching uses): the same claims, no text.
+        let lean = try SubmittedClaimIndex(reader: SegmentReader(string: submitted), keepingSegmentText: false)
+        XCTAssertEqual(lean.claims, index.claims)
+        XCTAssertNil(lean.segmentText(atSegment: 10, transactionSetControlNumber: "0001"))
+        XCTAssertEqual(lean.claims(atSegment: 13, transactionSetControlNumber: "0001").map(\.patientControlNumber), ["V100-1"])
     }
 
     /// Two functional groups that both number their transaction set 0001: each position is looked up in
