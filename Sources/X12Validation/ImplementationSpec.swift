@@ -20,10 +20,6 @@ public final class ImplementationSpec: @unchecked Sendable {
     let knownSegmentIds: Set<String>
     /// Segment ids some rule looks at.
     let ruleSegmentIds: [String]
-    /// Rules that keep state per loop occurrence, by scope loop id (`""` = the transaction set).
-    let scopedRules: [String: [RuleSpec]]
-    /// Loop ids some `excludesLoop` rule forbids.
-    let excludedLoops: Set<String>
     /// Packed ids of the segments some rule looks at.
     let ruleCodes: [ShortCode]
     /// The `npi` rules (they keep no state).
@@ -45,6 +41,8 @@ public final class ImplementationSpec: @unchecked Sendable {
         knownSegmentIds = ids
         hierarchy = (file.hierarchy ?? [:]).mapValues(Set.init)
         rules = try (file.rules ?? []).map { rule throws(SpecError) in try RuleSpec(rule, spec: file.implementation) }
+        // Rules that keep state per loop occurrence by scope loop id (`""` = the transaction set), and the loop
+        // ids some `excludesLoop` rule forbids.
         var scoped: [String: [RuleSpec]] = [:]
         var excluded: Set<String> = []
         for rule in rules {
@@ -55,8 +53,6 @@ public final class ImplementationSpec: @unchecked Sendable {
             }
             scoped[rule.scope, default: []].append(rule)
         }
-        scopedRules = scoped
-        excludedLoops = excluded
         ruleSegmentIds = rules.reduce(into: Set<String>()) { $0.formUnion($1.segmentIds) }.sorted()
         ruleCodes = ruleSegmentIds.map(ShortCode.init)
         npiRules = rules.filter { if case .npi = $0.kind { true } else { false } }
