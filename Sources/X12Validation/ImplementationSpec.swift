@@ -57,7 +57,7 @@ public final class ImplementationSpec: @unchecked Sendable {
         ruleCodes = ruleSegmentIds.map(ShortCode.init)
         npiRules = rules.filter { if case .npi = $0.kind { true } else { false } }
         root.finish()
-        placement = PlacementTable(root: root, scopedRules: scoped, excludedLoops: excluded)
+        placement = PlacementTable(root: root, scopedRules: scoped, excludedLoops: excluded, allRules: rules)
     }
 
     private static func compile(_ nodes: [SpecFile.NodeFile], parent: LoopSpec, loopsById: inout [String: LoopSpec],

@@ -63,8 +63,11 @@ struct PlacementTable: Sendable {
     let segmentSpecs: [SegmentSpec]
     /// Rules that keep state per loop occurrence, loop after loop.
     let rules: [RuleSpec]
+    /// ``ShortCode/mask(_:)`` of every segment id some rule looks at, and of those the `npi` rules look at.
+    let ruleMask: UInt64
+    let npiMask: UInt64
 
-    init(root: LoopSpec, scopedRules: [String: [RuleSpec]], excludedLoops: Set<String>) {
+    init(root: LoopSpec, scopedRules: [String: [RuleSpec]], excludedLoops: Set<String>, allRules: [RuleSpec]) {
         // Number every loop (depth first, root = 0) and every segment reachable as an entry or trigger.
         var loopSpecs: [LoopSpec] = []
         var loopIndex: [ObjectIdentifier: Int] = [:]
@@ -141,5 +144,9 @@ struct PlacementTable: Sendable {
         self.loopSpecs = loopSpecs
         self.segmentSpecs = segmentSpecs
         self.rules = rules
+        ruleMask = allRules.reduce(0) { $0 | $1.segmentMask }
+        npiMask = allRules.reduce(0) { mask, rule in
+            if case .npi = rule.kind { mask | rule.segmentCode.bit } else { mask }
+        }
     }
 }

@@ -1,15 +1,24 @@
 /// A business or situational rule from a spec's `rules` list.
 final class RuleSpec: Sendable {
-    /// Condition on one element of a segment.
-    struct Condition: Sendable {
-        var segment: String?
-        var element: Int
-        var component: Int?
-        var values: Set<String>
+    /// Condition on one element of a segment (a class, so reading it from a rule copies one reference).
+    final class Condition: Sendable {
+        let segment: String?
+        let element: Int
+        let component: Int?
+        let values: Set<String>
         /// `segment` packed.
-        var segmentCode: ShortCode
+        let segmentCode: ShortCode
         /// `values` for byte comparisons.
-        var valueList: CodeList
+        let valueList: CodeList
+
+        init(segment: String?, element: Int, component: Int?, values: Set<String>) {
+            self.segment = segment
+            self.element = element
+            self.component = component
+            self.values = values
+            segmentCode = segment.map(ShortCode.init) ?? .none
+            valueList = CodeList(values)
+        }
     }
 
     /// One side of a balance: the amounts at `elements` of every `segment` in the scope, times `sign`.
@@ -45,6 +54,8 @@ final class RuleSpec: Sendable {
     let segmentIds: [String]
     /// `segmentIds` packed.
     let segmentCodes: [ShortCode]
+    /// ``ShortCode/mask(_:)`` of `segmentCodes`.
+    let segmentMask: UInt64
     /// The rule's own `segment`, packed (``ShortCode/none`` when it has none).
     let segmentCode: ShortCode
 
@@ -52,8 +63,7 @@ final class RuleSpec: Sendable {
         func fail(_ text: String) -> SpecError { SpecError(file: spec, message: "rule \(file.kind): \(text)") }
         func condition(_ value: SpecFile.ConditionFile?) -> Condition? {
             value.map {
-                Condition(segment: $0.segment, element: $0.element, component: $0.component, values: Set($0.in),
-                          segmentCode: $0.segment.map(ShortCode.init) ?? .none, valueList: CodeList(Set($0.in)))
+                Condition(segment: $0.segment, element: $0.element, component: $0.component, values: Set($0.in))
             }
         }
         scope = file.scope ?? ""
@@ -61,6 +71,7 @@ final class RuleSpec: Sendable {
         for term in file.terms ?? [] { ids.insert(term.segment) }
         segmentIds = ids.sorted()
         segmentCodes = segmentIds.map(ShortCode.init)
+        segmentMask = ShortCode.mask(segmentCodes)
         segmentCode = file.segment.map(ShortCode.init) ?? .none
         guard let level = ValidationFinding.Severity(rawValue: file.severity ?? "error") else { throw fail("severity must be error or warning") }
         severity = level

@@ -29,6 +29,14 @@ struct ShortCode: Hashable, Sendable {
         raw = value
     }
 
+    /// One bit of 64 chosen by the code, for quick "surely not in this set" tests (see ``mask(_:)``).
+    var bit: UInt64 { 1 << ((raw &* 0x9E37_79B9_7F4A_7C15) >> 58) }
+
+    /// The union of the codes' bits: a code whose bit is not in it is not among them.
+    static func mask(_ codes: [ShortCode]) -> UInt64 {
+        codes.reduce(0) { $0 | $1.bit }
+    }
+
     /// Packs the UTF-8 bytes of `text`.
     init(_ text: String) {
         self.init(text.utf8)

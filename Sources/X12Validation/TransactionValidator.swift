@@ -126,7 +126,7 @@ struct TransactionValidator {
         counts.append(contentsOf: repeatElement(0, count: loop.childCount))
         if loop.childCount > 0 { counts[countBase] = 1 }
         let ruleBase = ruleStates.count
-        for rule in loop.firstRule..<(loop.firstRule + loop.ruleCount) { ruleStates.append(RuleState(rule: table.rules[rule])) }
+        for rule in loop.firstRule..<(loop.firstRule + loop.ruleCount) { ruleStates.append(RuleState(rule: table.rules[rule], mask: table.rules[rule].segmentMask)) }
         frames.append(Frame(loop: index, cursor: 0, countBase: countBase, ruleBase: ruleBase, ruleCount: loop.ruleCount, claimIndex: nil))
     }
 
@@ -319,6 +319,8 @@ struct TransactionValidator {
 
     private struct RuleState {
         let rule: RuleSpec
+        /// The rule's ``RuleSpec/segmentMask``, to pass over it without touching it for most segments.
+        let mask: UInt64
         var total = AmountSum()
         var anchor: (index: Int, element: Int, loopId: String?)?
         var counter = 0
@@ -333,8 +335,9 @@ struct TransactionValidator {
     /// Feeds the segment being processed to the rules that look at its id.
     private mutating func applyRules(_ fields: FieldView) {
         let code = fields.code
-        guard spec.ruleCodes.contains(code) else { return }
-        for rule in spec.npiRules where rule.segmentCode == code {
+        let bit = code.bit
+        guard table.ruleMask & bit != 0, spec.ruleCodes.contains(code) else { return }
+        for rule in spec.npiRules where table.npiMask & bit != 0 && rule.segmentCode == code {
             guard case .npi(_, let element, let when) = rule.kind else { continue }
             if let when, !when.valueList.contains(value(fields, element: when.element, component: when.component)) { continue }
             let npi = set.segments[index - 1][element]
@@ -351,7 +354,8 @@ struct TransactionValidator {
         let innermost = frames.count - 1
         for depth in frames.indices {
             let base = frames[depth].ruleBase
-            for slot in base..<(base + frames[depth].ruleCount) where ruleStates[slot].rule.segmentCodes.contains(code) {
+            for slot in base..<(base + frames[depth].ruleCount)
+            where ruleStates[slot].mask & bit != 0 && ruleStates[slot].rule.segmentCodes.contains(code) {
                 let rule = ruleStates[slot].rule
                 switch rule.kind {
                 case .balance(let terms):
