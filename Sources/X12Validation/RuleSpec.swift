@@ -5,17 +5,15 @@ final class RuleSpec: Sendable {
         let segment: String?
         let element: Int
         let component: Int?
-        let values: Set<String>
         /// `segment` packed.
         let segmentCode: ShortCode
-        /// `values` for byte comparisons.
+        /// The values that make the condition hold, compared as bytes.
         let valueList: CodeList
 
         init(segment: String?, element: Int, component: Int?, values: Set<String>) {
             self.segment = segment
             self.element = element
             self.component = component
-            self.values = values
             segmentCode = segment.map(ShortCode.init) ?? .none
             valueList = CodeList(values)
         }
