@@ -1,4 +1,5 @@
 import Foundation
+import X12
 
 /// One implementation guide (837P X222A1, 835 X221A1, ...) compiled from its spec file for fast matching.
 public final class ImplementationSpec: @unchecked Sendable {

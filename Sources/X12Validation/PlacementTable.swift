@@ -1,3 +1,5 @@
+import X12
+
 /// The guide's loops, their entries and the match keys of its segments flattened into arrays of plain values,
 /// built once per guide. The state machine reads loops, entries and segments by index, so placing a segment
 /// touches (and reference-counts) no spec object; the objects stay available by the same indexes for

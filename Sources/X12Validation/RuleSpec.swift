@@ -1,3 +1,5 @@
+import X12
+
 /// A business or situational rule from a spec's `rules` list.
 final class RuleSpec: Sendable {
     /// Condition on one element of a segment (a class, so reading it from a rule copies one reference).

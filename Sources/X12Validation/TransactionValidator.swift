@@ -34,8 +34,6 @@ struct TransactionValidator {
     private var hierarchy = HierarchyChecker()
     /// Position (ST = 1) of the segment being processed.
     private var index = 1
-    /// The element boundaries of the segment being processed.
-    private let fieldReader = SegmentFields()
     private let delimiters: Delimiters
 
     private static let claimCode = ShortCode("CLM")
@@ -57,7 +55,7 @@ struct TransactionValidator {
         push(0)
         for offset in set.segments.indices {
             index = offset + 1
-            fieldReader.read(set.segments[offset].content, separator: delimiters.element) { fields in
+            set.segments[offset].withFields { fields in
                 process(fields, isHeader: offset == 0)
             }
         }

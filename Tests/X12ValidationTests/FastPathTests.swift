@@ -27,7 +27,6 @@ final class FastPathTests: XCTestCase {
         var specs: [SegmentSpec] = []
         for guide in TestSupport.validator.library.specs { specs += guide.placement.segmentSpecs }
         let delimiters = Delimiters.standard
-        let fields = SegmentFields()
         var cleanCount = 0
         var faultCount = 0
         for sample in samples {
@@ -35,7 +34,7 @@ final class FastPathTests: XCTestCase {
                                   position: Position(byteOffset: 0, line: 1, segmentIndex: 1))
             for spec in specs where spec.id == segment.id {
                 let issues = ElementValidator(delimiters: delimiters).validate(segment.elements, segmentId: spec.id, spec: spec)
-                let clean = fields.read(segment.content, separator: delimiters.element) { spec.cleanCheck.isClean($0, delimiters: delimiters) }
+                let clean = segment.withFields { spec.cleanCheck.isClean($0, delimiters: delimiters) }
                 if clean {
                     cleanCount += 1
                     XCTAssertEqual(issues.map(\.message), [], "\(sample) passed the fast check as \(spec.id) (\(spec.name))")
