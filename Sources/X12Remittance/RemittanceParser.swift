@@ -44,14 +44,12 @@ struct RemittanceParser {
         let delimiters = set.interchange.delimiters
         for offset in set.body.indices {
             let segment = segments[offset]
-            let failure = segment.withContentBytes { content -> FieldError? in
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: SegmentFields.tableCapacity) { table -> FieldError? in
-                    do throws(FieldError) {
-                        try consume(SegmentFields(content, table: table, delimiters: delimiters, index: offset + 1))
-                        return nil
-                    } catch {
-                        return error
-                    }
+            let failure = segment.withFields { view -> FieldError? in
+                do throws(FieldError) {
+                    try consume(RemittanceFields(view: view, delimiters: delimiters, index: offset + 1))
+                    return nil
+                } catch {
+                    return error
                 }
             }
             if let failure {
@@ -69,7 +67,7 @@ struct RemittanceParser {
 
     // MARK: - Dispatch
 
-    private mutating func consume(_ fields: SegmentFields) throws(FieldError) {
+    private mutating func consume(_ fields: RemittanceFields) throws(FieldError) {
         let id = fields.segmentId
         switch id {
         case .clp:
@@ -133,7 +131,7 @@ struct RemittanceParser {
 
     // MARK: - Header, payer, payee
 
-    private mutating func consumeHeader(_ id: RemittanceSegmentId?, _ fields: SegmentFields) throws(FieldError) {
+    private mutating func consumeHeader(_ id: RemittanceSegmentId?, _ fields: RemittanceFields) throws(FieldError) {
         guard let id else { return }
         switch id {
         case .bpr:
@@ -186,7 +184,7 @@ struct RemittanceParser {
         }
     }
 
-    private func read(_ id: RemittanceSegmentId, _ fields: SegmentFields, into party: inout RemittanceParty) {
+    private func read(_ id: RemittanceSegmentId, _ fields: RemittanceFields, into party: inout RemittanceParty) {
         switch id {
         case .n3:
             var address = party.address ?? RemittanceAddress()
@@ -231,7 +229,7 @@ struct RemittanceParser {
 
     // MARK: - Claims
 
-    private mutating func openClaim(_ fields: SegmentFields) throws(FieldError) {
+    private mutating func openClaim(_ fields: RemittanceFields) throws(FieldError) {
         let patientControlNumber = fields.text(1)
         rejectedClaimNumber = patientControlNumber.isEmpty ? "without a patient control number" : patientControlNumber
         guard !patientControlNumber.isEmpty else {
@@ -270,7 +268,7 @@ struct RemittanceParser {
         try editClaim { claim throws(Failure) in try edit(&claim.lines[claim.lines.count - 1]) }
     }
 
-    private mutating func consumeClaim(_ id: RemittanceSegmentId, _ fields: SegmentFields) throws(FieldError) {
+    private mutating func consumeClaim(_ id: RemittanceSegmentId, _ fields: RemittanceFields) throws(FieldError) {
         if id == .svc {
             let serviceLine = try readServiceLine(fields)
             editClaim { $0.lines.append(serviceLine) }
@@ -347,7 +345,7 @@ struct RemittanceParser {
         }
     }
 
-    private mutating func readName(_ fields: SegmentFields) throws(FieldError) {
+    private mutating func readName(_ fields: RemittanceFields) throws(FieldError) {
         let name = RemittanceName(entity: fields.text(1), lastName: fields.optional(3), firstName: fields.optional(4),
                                   middleName: fields.optional(5), suffix: fields.optional(7),
                                   identifierQualifier: fields.optional(8), identifier: fields.optional(9))
@@ -362,14 +360,14 @@ struct RemittanceParser {
         }
     }
 
-    private func readAdjudication(_ id: RemittanceSegmentId, _ fields: SegmentFields) -> ClaimAdjudication {
+    private func readAdjudication(_ id: RemittanceSegmentId, _ fields: RemittanceFields) -> ClaimAdjudication {
         let elements = fields.texts
         let remarkPositions = id == .moa ? [3, 4, 5, 6, 7] : [5, 20, 21, 22, 23]
         let remarks = remarkPositions.compactMap { fields.optional($0) }
         return ClaimAdjudication(kind: id == .moa ? "outpatient" : "inpatient", elements: elements, remarkCodes: remarks)
     }
 
-    private func readServiceLine(_ fields: SegmentFields) throws(FieldError) -> RemittanceServiceLine {
+    private func readServiceLine(_ fields: RemittanceFields) throws(FieldError) -> RemittanceServiceLine {
         let procedure = fields.procedure(1)
         guard let qualifier = procedure.qualifier, let code = procedure.code else {
             throw fields.error(.invalidValue, "SVC01 must be qualifier:code (e.g. HC:99213), found '\(fields.text(1))'", element: 1)
@@ -391,7 +389,7 @@ struct RemittanceParser {
 
     /// Appends the adjustments of a CAS segment to `adjustments` (of the open claim or line); throws before
     /// appending anything when the segment is broken.
-    private static func readAdjustments(_ fields: SegmentFields, into adjustments: inout [ClaimAdjustment]) throws(FieldError) {
+    private static func readAdjustments(_ fields: RemittanceFields, into adjustments: inout [ClaimAdjustment]) throws(FieldError) {
         let group = fields.text(1)
         guard !group.isEmpty else { throw fields.error(.invalidValue, "CAS01 adjustment group code is missing", element: 1) }
         guard RemittanceCodes.adjustmentGroup(group) != nil else {
@@ -421,13 +419,13 @@ struct RemittanceParser {
         }
     }
 
-    private func readAmount(_ fields: SegmentFields) throws(FieldError) -> RemittanceAmount {
+    private func readAmount(_ fields: RemittanceFields) throws(FieldError) -> RemittanceAmount {
         RemittanceAmount(qualifier: fields.text(1), amount: try fields.requiredAmount(2, name: "AMT02 amount"))
     }
 
     // MARK: - PLB
 
-    private mutating func readProviderAdjustments(_ fields: SegmentFields) throws(FieldError) {
+    private mutating func readProviderAdjustments(_ fields: RemittanceFields) throws(FieldError) {
         let provider = fields.text(1)
         let fiscalPeriod = fields.text(2)
         var found: [ProviderAdjustment] = []

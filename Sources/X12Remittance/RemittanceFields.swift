@@ -1,78 +1,35 @@
 import X12
 
-/// The elements of one segment, split once into byte ranges, read without copying.
+/// One segment's fields as the 835 parser reads them: the core ``FieldView`` (element boundaries found
+/// once, bytes borrowed) plus the conversions a remittance record needs: text, amounts, quantities,
+/// procedure composites, and errors that name the element.
 ///
-/// The parser builds one for each segment inside a borrowed scope (the content pointer and the
-/// separator table live only as long as that scope), so reading an element costs no allocation and no
-/// reference counting; a `String` is built only for the values a record keeps.
-struct SegmentFields {
-    /// How many element separators the table records; elements past them are found by scanning (no 835
-    /// segment has that many).
-    static let tableCapacity = 32
-
-    /// The segment's bytes without terminator.
-    let content: UnsafeBufferPointer<UInt8>
-    /// Offsets of the first ``tableCapacity`` element separators in `content`.
-    private let separators: UnsafeMutableBufferPointer<Int>
-    /// Number of element separators in the segment (elements 1...separatorCount exist).
-    let separatorCount: Int
+/// The parser makes one for each segment inside ``Segment/withFields(_:)``, so reading an element costs no
+/// allocation and no reference counting; a `String` is built only for the values a record keeps.
+struct RemittanceFields {
+    /// The segment's fields, borrowed for the parser's call.
+    let view: FieldView
     let delimiters: Delimiters
     /// Position within the transaction set (ST = 1).
     let index: Int
 
-    /// Splits `content`, recording separator offsets into `table` (at least ``tableCapacity`` slots).
-    init(_ content: UnsafeBufferPointer<UInt8>, table: UnsafeMutableBufferPointer<Int>, delimiters: Delimiters, index: Int) {
-        self.content = content
-        self.separators = table
-        self.delimiters = delimiters
-        self.index = index
-        let separator = delimiters.element
-        let capacity = min(table.count, Self.tableCapacity)
-        var count = 0
-        for offset in content.indices where content[offset] == separator {
-            if count < capacity { table[count] = offset }
-            count += 1
-        }
-        separatorCount = count
-    }
-
     /// The segment id (`CLP`), for messages.
     var id: String {
-        let end = separatorCount > 0 ? separators[0] : content.count
-        return String(decoding: UnsafeBufferPointer(rebasing: content[0..<end]), as: UTF8.self)
+        String(decoding: view.id, as: UTF8.self)
     }
 
     /// Which 835 segment this is, `nil` for ids the parser does not act on.
     var segmentId: RemittanceSegmentId? {
-        let end = separatorCount > 0 ? separators[0] : content.count
-        guard end >= 2, end <= 3 else { return nil }
+        let id = view.id
+        guard id.count >= 2, id.count <= 3 else { return nil }
         var packed: UInt32 = 0
-        for offset in 0..<end { packed = packed << 8 | UInt32(content[offset]) }
+        for byte in id { packed = packed << 8 | UInt32(byte) }
         return RemittanceSegmentId(rawValue: packed)
     }
 
     /// The bytes of element `n` (1-based), `nil` when the segment has fewer elements.
     func bytes(_ n: Int) -> UnsafeBufferPointer<UInt8>? {
-        guard n >= 1, n <= separatorCount else { return nil }
-        let start = separatorOffset(n - 1) + 1
-        let end = n < separatorCount ? separatorOffset(n) : content.count
-        return UnsafeBufferPointer(rebasing: content[start..<end])
-    }
-
-    /// Offset of separator `k` (0-based): from the table, or by scanning past its capacity.
-    private func separatorOffset(_ k: Int) -> Int {
-        let known = min(separatorCount, Self.tableCapacity)
-        if k < known { return separators[k] }
-        var seen = known - 1
-        var offset = separators[known - 1] + 1
-        while offset < content.count {
-            if content[offset] == delimiters.element {
-                seen += 1
-                if seen == k { return offset }
-            }
-            offset += 1
-        }
-        return content.count
+        view.has(n) ? UnsafeBufferPointer(rebasing: view[n]) : nil
     }
 
     /// Whether element `n` equals `value` (`"HE"`), without building a `String`.
@@ -86,7 +43,7 @@ struct SegmentFields {
 
     /// Every element as text, element 1 first.
     var texts: [String] {
-        (0..<separatorCount).map { text($0 + 1) }
+        (0..<view.count).map { text($0 + 1) }
     }
 
     /// Element `n` (1-based) as text, `""` when absent.
