@@ -18,7 +18,7 @@ public struct FieldView {
     public let code: ShortCode
 
     @inlinable
-    public init(bytes: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int>, ends: UnsafeBufferPointer<Int>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int>, ends: UnsafeBufferPointer<Int>) {
         self.bytes = bytes
         self.starts = starts
         self.ends = ends
