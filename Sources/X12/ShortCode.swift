@@ -46,6 +46,7 @@ public struct ShortCode: Hashable, Sendable {
     @inlinable
     public static func == (lhs: ShortCode, rhs: ShortCode) -> Bool { lhs.raw == rhs.raw }
 
+    /// Hashes the packed value.
     @inlinable
     public func hash(into hasher: inout Hasher) { hasher.combine(raw) }
 
