@@ -64,23 +64,12 @@ struct RemittanceFields {
 
     /// The components of element `n` (empty when absent).
     func components(_ n: Int) -> [String] {
+        guard !isEmpty(n) else { return [] }
         var result: [String] = []
-        forEachComponent(of: n) { _, component in result.append(String(decoding: component, as: UTF8.self)) }
-        return result
-    }
-
-    /// Calls `body` with the 1-based position and bytes of each component of element `n` (nothing when
-    /// the element is absent or empty).
-    func forEachComponent(of n: Int, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
-        guard let element = bytes(n), !element.isEmpty else { return }
-        var position = 1
-        var start = 0
-        for offset in element.indices where element[offset] == delimiters.component {
-            body(position, UnsafeBufferPointer(rebasing: element[start..<offset]))
-            position += 1
-            start = offset + 1
+        while let component = view.component(result.count + 1, of: n, separator: delimiters.component) {
+            result.append(String(decoding: component, as: UTF8.self))
         }
-        body(position, UnsafeBufferPointer(rebasing: element[start..<element.count]))
+        return result
     }
 
     /// A procedure composite (C003: qualifier, code, modifiers 3-6, description 7) read from element `n`;
@@ -89,14 +78,14 @@ struct RemittanceFields {
         var qualifier: String?
         var code: String?
         var modifiers: [String] = []
-        forEachComponent(of: n) { position, component in
-            guard !component.isEmpty else { return }
+        for position in 1...6 {
+            guard let component = view.component(position, of: n, separator: delimiters.component) else { break }
+            guard !component.isEmpty else { continue }
             let text = String(decoding: component, as: UTF8.self)
             switch position {
             case 1: qualifier = text
             case 2: code = text
-            case 3...6: modifiers.append(text)
-            default: break
+            default: modifiers.append(text)
             }
         }
         return (qualifier, code, modifiers)
