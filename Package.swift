@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "X12Acknowledgments", targets: ["X12Acknowledgments"]),
         .library(name: "X12Validation", targets: ["X12Validation"]),
         .library(name: "X12Ledger", targets: ["X12Ledger"]),
+        .library(name: "X12Output", targets: ["X12Output"]),
         .executable(name: "x12", targets: ["x12"]),
     ],
     dependencies: [
@@ -24,6 +25,7 @@ let package = Package(
         .target(name: "X12Remittance", dependencies: ["X12", "X12Claims"]),
         .target(name: "X12Acknowledgments", dependencies: ["X12", "X12Claims"]),
         .target(name: "X12Validation", dependencies: ["X12"]),
+        .target(name: "X12Output", dependencies: ["X12", "X12Remittance"]),
         .target(
             name: "X12Ledger",
             dependencies: [
@@ -42,6 +44,7 @@ let package = Package(
                 "X12Remittance",
                 "X12Acknowledgments",
                 "X12Ledger",
+                "X12Output",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
@@ -51,6 +54,7 @@ let package = Package(
                 "X12", "X12Claims", "X12Remittance", "X12Acknowledgments", "X12Validation",
                 "X12Server",
                 "X12Ledger",
+                "X12Output",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,13 +62,13 @@ let package = Package(
             name: "X12Benchmark",
             dependencies: [
                 "X12", "X12Claims", "X12Remittance", "X12Acknowledgments", "X12Validation",
-                "X12Ledger",
+                "X12Ledger", "X12Output",
             ],
             path: "Benchmarks/X12Benchmark"
         ),
         .testTarget(name: "X12Tests", dependencies: ["X12"]),
         .testTarget(name: "X12ClaimsTests", dependencies: ["X12Claims"]),
-        .testTarget(name: "X12RemittanceTests", dependencies: ["X12Remittance"]),
+        .testTarget(name: "X12RemittanceTests", dependencies: ["X12Remittance", "X12Output"]),
         .testTarget(name: "X12AcknowledgmentsTests", dependencies: ["X12Acknowledgments"]),
         .testTarget(name: "X12ValidationTests", dependencies: ["X12Validation"]),
         .testTarget(name: "x12Tests", dependencies: ["x12"]),

@@ -1,5 +1,6 @@
 import Foundation
 import X12
+import X12Output
 import X12Remittance
 
 /// `X12Benchmark remit [MEGABYTES] [--keep PATH | --file PATH] [--only segments|sets|records|ndjson]`: generates a balanced

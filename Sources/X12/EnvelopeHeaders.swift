@@ -12,6 +12,8 @@ public struct FunctionalGroupHeader: Sendable, Hashable {
     public var time: String
     /// GS06, echoed by GE02.
     public var controlNumber: String
+    /// GS07 responsible agency code (`X` for ASC X12).
+    public var responsibleAgency: String
     /// GS08, e.g. `005010X222A1`.
     public var version: String
     /// Where the GS segment is.
@@ -27,6 +29,7 @@ public struct FunctionalGroupHeader: Sendable, Hashable {
         date = value(4)
         time = value(5)
         controlNumber = value(6)
+        responsibleAgency = value(7)
         version = value(8)
         position = segment.position
     }

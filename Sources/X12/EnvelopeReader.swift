@@ -1,10 +1,12 @@
-/// Reads an X12 input one transaction set at a time, checking the envelopes as it goes.
+/// Reads an X12 input checking the envelopes as it goes, either one transaction set at a time
+/// (``next()``) or one event at a time (``nextEvent()``: envelope boundaries and each segment).
 ///
-/// Every envelope fault is delivered as a ``EnvelopeReader/Item/problem(_:)`` or attached to the
-/// transaction set it breaks; reading continues with the next envelope, so one broken set never hides
-/// the others. Faults that stop the tokenizer (no ISA, malformed ISA, truncated input) are thrown.
+/// Every envelope fault is delivered as a ``EnvelopeReader/Item/problem(_:)`` (or an
+/// ``EnvelopeEvent/problem(_:)``) or attached to the transaction set it breaks; reading continues with the
+/// next envelope, so one broken set never hides the others. Faults that stop the tokenizer (no ISA,
+/// malformed ISA, truncated input) are thrown. Use one of the two methods per reader, not both.
 public final class EnvelopeReader {
-    /// What the reader found next.
+    /// What ``next()`` found next.
     public enum Item: Sendable {
         /// A transaction set, ST..SE, with its own envelope problems.
         case transactionSet(TransactionSet)
@@ -15,7 +17,8 @@ public final class EnvelopeReader {
     }
 
     private let reader: SegmentReader
-    private var state = State()
+    private var state = EnvelopeEventState()
+    private var assembly = TransactionSetAssembly()
 
     /// Reads segments from `reader`.
     public init(_ reader: SegmentReader) {
@@ -24,79 +27,137 @@ public final class EnvelopeReader {
 
     /// The transaction set being read when ``next()`` threw (its ST seen, its SE not yet), so a caller can
     /// still report what a truncated set held; `nil` between sets.
-    public var unfinishedTransactionSet: TransactionSet? { state.openSet }
+    public var unfinishedTransactionSet: TransactionSet? { assembly.openSet }
 
-    /// Returns the next item, or `nil` at the end of the input.
+    /// Returns the next event, or `nil` at the end of the input. Memory stays bounded by one chunk of
+    /// input, whatever the size of a transaction set.
+    ///
+    /// - Throws: ``X12Error`` from the tokenizer; events found before the throw have been returned already.
+    public func nextEvent() throws(X12Error) -> EnvelopeEvent? {
+        // Work on a local copy of the state (moved out and back, not copied) so that the per-segment loop
+        // makes no exclusivity-checked accesses to the reader's stored properties.
+        var state = EnvelopeEventState()
+        swap(&state, &self.state)
+        defer { swap(&state, &self.state) }
+        return try state.nextEvent(from: reader)
+    }
+
+    /// Returns the next item, or `nil` at the end of the input. A transaction set is held whole until its
+    /// SE, so memory grows with the largest set; use ``nextEvent()`` to stream inside a set.
     ///
     /// - Throws: ``X12Error`` from the tokenizer; items found before the throw have been returned already.
     public func next() throws(X12Error) -> Item? {
-        // Work on a local copy of the state (moved out and back, not copied) so that the per-segment loop
-        // makes no exclusivity-checked accesses to the reader's stored properties.
-        var state = State()
+        var state = EnvelopeEventState()
+        var assembly = TransactionSetAssembly()
         swap(&state, &self.state)
-        defer { swap(&state, &self.state) }
-        while state.pending.isEmpty {
-            if state.finished { return nil }
-            if state.batchIndex == state.batch.count {
-                state.batchIndex = 0
-                try reader.nextBatch(into: &state.batch)
-                if state.batch.isEmpty {
-                    state.finish()
-                    continue
-                }
-            }
-            state.process(state.batch[state.batchIndex])
-            state.batchIndex += 1
+        swap(&assembly, &self.assembly)
+        defer {
+            swap(&state, &self.state)
+            swap(&assembly, &self.assembly)
         }
-        return state.pending.removeFirst()
+        while let event = try state.nextEvent(from: reader) {
+            switch event {
+            case .segment(let segment, _):
+                assembly.segments.append(segment)
+            case .transactionSetStart(let start):
+                assembly.open(start)
+            case .transactionSetEnd(let trailer, let problems):
+                if let set = assembly.close(trailer: trailer, problems: problems) { return .transactionSet(set) }
+            case .interchangeAcknowledgment(let segment, let interchange):
+                return .interchangeAcknowledgment(segment, interchange)
+            case .problem(let error):
+                return .problem(error)
+            case .interchangeStart, .interchangeEnd, .groupStart, .groupEnd:
+                continue
+            }
+        }
+        return nil
     }
 }
 
-/// What ``EnvelopeReader`` knows between calls: the envelope state, the set being read, and the items
-/// found but not handed out yet.
-private struct State {
-    var tracker = EnvelopeTracker()
-    var pending: [EnvelopeReader.Item] = []
+/// The transaction set ``EnvelopeReader/next()`` is collecting.
+private struct TransactionSetAssembly {
     /// The set being read, without its segments (kept apart in `segments`, so that appending one does not
     /// go through the optional).
     var current: TransactionSet?
-    /// The segments of `current` so far.
     var segments: [Segment] = []
-    var finished = false
-    /// Segments taken from the reader and not processed yet.
-    var batch: [Segment] = []
-    var batchIndex = 0
     /// Segment count of the last transaction set, to reserve room for the next one (sets in one file are
     /// usually of a similar size).
     var lastSetSize = 0
 
-    mutating func process(_ segment: Segment) {
-        let wasInSet = current != nil
-        let problems = tracker.consume(segment)
-        // The common case: a body segment of the open set with nothing wrong.
-        // (Inside a set, only its ST has index 1.)
-        if wasInSet, problems.isEmpty, tracker.level == .transactionSet, tracker.transactionSegmentIndex > 1 {
-            segments.append(segment)
-            return
-        }
-        handle(segment, wasInSet: wasInSet, problems: problems)
-    }
-
-    /// `current` with its segments.
     var openSet: TransactionSet? {
         guard var set = current else { return nil }
         set.segments = segments
         return set
     }
 
-    /// Hands out the open set and starts without one.
-    private mutating func closeSet() {
-        guard var done = current else { return }
+    mutating func open(_ start: TransactionSetStart) {
+        segments = []
+        segments.reserveCapacity(min(max(lastSetSize, 16), 1 << 16))
+        segments.append(start.segment)
+        current = TransactionSet(interchange: start.interchange, group: start.group, header: start.header, segments: [],
+                                 problems: start.problems)
+    }
+
+    mutating func close(trailer: Segment?, problems: [X12Error]) -> TransactionSet? {
+        guard var done = current else { return nil }
+        if let trailer { segments.append(trailer) }
         done.segments = segments
+        done.problems.append(contentsOf: problems)
         lastSetSize = segments.count
         segments = []
         current = nil
-        pending.append(.transactionSet(done))
+        return done
+    }
+}
+
+/// What ``EnvelopeReader`` knows between calls: the envelope state, the envelopes open, and the events
+/// found but not handed out yet.
+private struct EnvelopeEventState {
+    var tracker = EnvelopeTracker()
+    var pending: [EnvelopeEvent] = []
+    var pendingIndex = 0
+    var inSet = false
+    /// Envelope faults of the open set found after its ST, delivered with its end.
+    var setProblems: [X12Error] = []
+    var openInterchange: InterchangeHeader?
+    var openGroup: FunctionalGroupHeader?
+    var finished = false
+    /// Segments taken from the reader and not processed yet.
+    var batch: [Segment] = []
+    var batchIndex = 0
+
+    mutating func nextEvent(from reader: SegmentReader) throws(X12Error) -> EnvelopeEvent? {
+        while true {
+            if pendingIndex < pending.count {
+                let event = pending[pendingIndex]
+                pendingIndex += 1
+                if pendingIndex == pending.count {
+                    pending.removeAll(keepingCapacity: true)
+                    pendingIndex = 0
+                }
+                return event
+            }
+            if finished { return nil }
+            if batchIndex == batch.count {
+                batchIndex = 0
+                try reader.nextBatch(into: &batch)
+                if batch.isEmpty {
+                    finish()
+                    continue
+                }
+            }
+            let segment = batch[batchIndex]
+            batchIndex += 1
+            let wasInSet = inSet
+            let problems = tracker.consume(segment)
+            // The common case: a body segment of the open set with nothing wrong.
+            // (Inside a set, only its ST has index 1.)
+            if wasInSet, problems.isEmpty, tracker.level == .transactionSet, tracker.transactionSegmentIndex > 1 {
+                return .segment(segment, index: tracker.transactionSegmentIndex)
+            }
+            handle(segment, wasInSet: wasInSet, problems: problems)
+        }
     }
 
     private mutating func handle(_ segment: Segment, wasInSet: Bool, problems: [EnvelopeProblem]) {
@@ -104,45 +165,79 @@ private struct State {
         // A set left open is closed by this segment (which then does not belong to it) unless it is its SE.
         if wasInSet, tracker.level != .transactionSet || opensSet {
             let closesWithSE = segment.hasId("SE")
-            if closesWithSE { segments.append(segment) }
-            let setProblems = problems.filter { $0.scope == .transactionSet }.map(\.error)
-            current?.problems.append(contentsOf: setProblems)
-            closeSet()
+            setProblems.append(contentsOf: problems.filter { $0.scope == .transactionSet }.map(\.error))
+            closeSet(trailer: closesWithSE ? segment : nil)
             pending.append(contentsOf: problems.filter { $0.scope != .transactionSet }.map { .problem($0.error) })
+            syncEnvelopes(with: segment)
             if closesWithSE { return }
             startIfNeeded(segment, problems: [])
             return
         }
         if wasInSet {
-            segments.append(segment)
-            current?.problems.append(contentsOf: problems.map(\.error))
+            pending.append(.segment(segment, index: tracker.transactionSegmentIndex))
+            setProblems.append(contentsOf: problems.map(\.error))
             return
         }
-        let setProblems = startIfNeeded(segment, problems: problems)
-        pending.append(contentsOf: setProblems.map { .problem($0.error) })
+        syncEnvelopes(with: segment)
+        startIfNeeded(segment, problems: problems)
         if segment.hasId("TA1"), let interchange = tracker.interchange {
             pending.append(.interchangeAcknowledgment(segment, interchange))
         }
     }
 
-    /// Opens a new set when `segment` is an ST; returns the problems not attached to it.
-    @discardableResult
-    private mutating func startIfNeeded(_ segment: Segment, problems: [EnvelopeProblem]) -> [EnvelopeProblem] {
+    private mutating func closeSet(trailer: Segment?) {
+        guard inSet else { return }
+        inSet = false
+        pending.append(.transactionSetEnd(trailer: trailer, problems: setProblems))
+        setProblems = []
+    }
+
+    /// Opens a new set when `segment` is an ST; the problems not attached to it are delivered before it.
+    private mutating func startIfNeeded(_ segment: Segment, problems: [EnvelopeProblem]) {
         guard tracker.level == .transactionSet, segment.hasId("ST"), let header = tracker.transactionSet,
-              let interchange = tracker.interchange else { return problems }
-        segments = []
-        segments.reserveCapacity(min(max(lastSetSize, 16), 1 << 16))
-        segments.append(segment)
-        current = TransactionSet(interchange: interchange, group: tracker.group, header: header, segments: [],
-                                 problems: problems.filter { $0.scope == .transactionSet }.map(\.error))
-        return problems.filter { $0.scope != .transactionSet }
+              let interchange = tracker.interchange else {
+            pending.append(contentsOf: problems.map { .problem($0.error) })
+            return
+        }
+        pending.append(contentsOf: problems.filter { $0.scope != .transactionSet }.map { .problem($0.error) })
+        inSet = true
+        setProblems = []
+        pending.append(.transactionSetStart(TransactionSetStart(
+            interchange: interchange, group: tracker.group, header: header, segment: segment,
+            problems: problems.filter { $0.scope == .transactionSet }.map(\.error))))
+    }
+
+    /// Emits the group and interchange ends and starts that `segment` (or the end of the input) caused.
+    private mutating func syncEnvelopes(with segment: Segment?) {
+        let level = tracker.level
+        let startsInterchange = segment?.hasId("ISA") ?? false
+        let startsGroup = segment?.hasId("GS") ?? false
+        if let group = openGroup, startsGroup || startsInterchange || level == .interchange || level == .outside {
+            let trailer = segment.flatMap { $0.hasId("GE") ? $0 : nil }
+            pending.append(.groupEnd(group, trailer: trailer))
+            openGroup = nil
+        }
+        if let interchange = openInterchange, startsInterchange || level == .outside {
+            let trailer = segment.flatMap { $0.hasId("IEA") ? $0 : nil }
+            pending.append(.interchangeEnd(interchange, trailer: trailer))
+            openInterchange = nil
+        }
+        if startsInterchange, level == .interchange, let interchange = tracker.interchange {
+            openInterchange = interchange
+            pending.append(.interchangeStart(interchange))
+        }
+        if startsGroup, level == .group, let group = tracker.group {
+            openGroup = group
+            pending.append(.groupStart(group))
+        }
     }
 
     mutating func finish() {
         finished = true
         let problems = tracker.finish()
-        current?.problems.append(contentsOf: problems.filter { $0.scope == .transactionSet }.map(\.error))
-        closeSet()
+        setProblems.append(contentsOf: problems.filter { $0.scope == .transactionSet }.map(\.error))
+        closeSet(trailer: nil)
         pending.append(contentsOf: problems.filter { $0.scope != .transactionSet }.map { .problem($0.error) })
+        syncEnvelopes(with: nil)
     }
 }

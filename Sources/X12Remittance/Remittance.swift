@@ -118,3 +118,43 @@ public struct RemittanceTotals: Sendable, Hashable, Codable {
         skippedClaimCount = 0
     }
 }
+
+/// What ``RemittanceDecoder/nextEvent()`` hands out for each 835, in order: the header, each claim
+/// payment as soon as it is read, then the trailer. Nothing of a transaction set is held longer.
+public enum RemittanceEvent: Sendable, Hashable {
+    /// The transaction's payment, payer and payee (``Remittance/claims`` is empty; the claims follow).
+    case header(Remittance)
+    /// One claim payment (loop 2100) with its service lines, balanced.
+    case claim(RemittanceClaim)
+    /// The end of the transaction: provider adjustments, totals, transaction balancing, errors.
+    case trailer(RemittanceTrailer)
+}
+
+/// What an 835 transaction set holds after its last claim.
+public struct RemittanceTrailer: Sendable, Hashable {
+    /// ST02 of the transaction set.
+    public var transactionSetControlNumber: String
+    /// PLB provider-level adjustments, one per reason/amount pair.
+    public var providerAdjustments: [ProviderAdjustment] = []
+    /// Totals over the claims and adjustments read.
+    public var totals = RemittanceTotals()
+    /// Transaction-level balancing findings (BPR02 against the claims and PLB).
+    public var balance: [BalanceFinding] = []
+    /// Errors in the transaction set (envelope faults, unreadable segments, missing segments).
+    public var errors: [RemittanceProblem] = []
+
+    /// An empty trailer.
+    public init(transactionSetControlNumber: String) {
+        self.transactionSetControlNumber = transactionSetControlNumber
+    }
+}
+
+extension Remittance {
+    /// Takes the trailer's values (the header's stay as they are).
+    public mutating func apply(_ trailer: RemittanceTrailer) {
+        providerAdjustments = trailer.providerAdjustments
+        totals = trailer.totals
+        balance = trailer.balance
+        errors = trailer.errors
+    }
+}

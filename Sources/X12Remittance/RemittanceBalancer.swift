@@ -45,30 +45,15 @@ public enum RemittanceBalancer {
         claim.balance = findings
     }
 
-    /// Fills the totals of a remittance and replaces its transaction-level ``Remittance/balance`` findings.
-    public static func balance(_ remittance: inout Remittance) {
-        var totals = RemittanceTotals()
-        totals.skippedClaimCount = remittance.totals.skippedClaimCount
-        for index in remittance.claims.indices {
-            totals.claimCount += 1
-            totals.serviceLineCount += remittance.claims[index].lines.count
-            totals.chargeAmount += remittance.claims[index].chargeAmount
-            totals.paidAmount += remittance.claims[index].paidAmount
-            totals.patientResponsibilityAmount += remittance.claims[index].patientResponsibilityAmount ?? .zero
-        }
-        for index in remittance.providerAdjustments.indices {
-            totals.providerAdjustmentAmount += remittance.providerAdjustments[index].amount
-        }
-        remittance.totals = totals
+    /// The transaction-level finding (BPR02 against Σ CLP04 − Σ PLB), from the totals of what was read.
+    public static func transactionBalance(of remittance: Remittance, totals: RemittanceTotals) -> [BalanceFinding] {
         let expected = totals.paidAmount - totals.providerAdjustmentAmount
         let actual = remittance.payment.amount
-        remittance.balance = []
-        if expected != actual {
-            var message = "transaction \(remittance.transactionSetControlNumber): claim payments \(totals.paidAmount) - provider "
-                + "adjustments \(totals.providerAdjustmentAmount) = \(expected), but BPR02 is \(actual) (off by \(actual - expected))"
-            if totals.skippedClaimCount > 0 { message += "; \(totals.skippedClaimCount) broken claim loop(s) were skipped" }
-            remittance.balance.append(BalanceFinding(rule: .transaction, expected: expected, actual: actual,
-                                                     segment: remittance.paymentSegment, message: message))
-        }
+        guard expected != actual else { return [] }
+        var message = "transaction \(remittance.transactionSetControlNumber): claim payments \(totals.paidAmount) - provider "
+            + "adjustments \(totals.providerAdjustmentAmount) = \(expected), but BPR02 is \(actual) (off by \(actual - expected))"
+        if totals.skippedClaimCount > 0 { message += "; \(totals.skippedClaimCount) broken claim loop(s) were skipped" }
+        return [BalanceFinding(rule: .transaction, expected: expected, actual: actual, segment: remittance.paymentSegment,
+                               message: message)]
     }
 }

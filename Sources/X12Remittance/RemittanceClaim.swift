@@ -60,6 +60,9 @@ public struct RemittanceClaim: Sendable, Hashable, Codable {
     public var segment: Int
     /// The submitted 837 claim this payment was matched to (only with a submitted file).
     public var submitted: SubmittedClaimMatch?
+    /// Segments of this claim that could not be read, with their raw text and what was wrong (`nil` when
+    /// every segment was read). The claim keeps its CLP amounts and every readable line.
+    public var errors: [RemittanceProblem]?
 
     /// Creates a claim with the CLP values; the rest starts empty.
     public init(patientControlNumber: String, status: String, chargeAmount: Money, paidAmount: Money,

@@ -1,20 +1,23 @@
 import X12
 
-/// Reads 835 remittances one transaction set at a time.
+/// Reads 835 remittances as a stream: each transaction set's header, then each claim payment as soon
+/// as it is read, then the set's trailer (``nextEvent()``); or whole remittances (``next()``).
 ///
-/// The decoder pulls transaction sets from an ``EnvelopeReader`` and turns each 835 into a
-/// ``Remittance``; it keeps nothing once a remittance is returned, so a file of any size with many
-/// transaction sets is read in memory proportional to its largest transaction set.
+/// With ``nextEvent()`` the decoder holds one claim at a time, so a 1 GB file with one check and a million
+/// claims is read in a few megabytes. ``next()`` collects a whole transaction set, for callers that want
+/// one value per payment.
 ///
 /// ```swift
 /// let decoder = try RemittanceDecoder(path: "payments.835")
-/// while let remittance = try decoder.next() {
-///     print(remittance.payment.traceNumber, remittance.payment.amount)
+/// while let event = try decoder.nextEvent() {
+///     if case .claim(let claim) = event { print(claim.patientControlNumber, claim.paidAmount) }
 /// }
 /// print(decoder.problems)   // envelope faults outside any 835
 /// ```
 public final class RemittanceDecoder {
     private let envelopes: EnvelopeReader
+    private var parser: RemittanceParser?
+    private var readyIndex = 0
     /// Problems found outside any 835 transaction set: group and interchange envelope faults, and
     /// transaction sets that are not 835s (which are skipped). Grows as reading goes on.
     public private(set) var problems: [RemittanceProblem] = []
@@ -31,37 +34,71 @@ public final class RemittanceDecoder {
         self.init(reader: try SegmentReader(path: path))
     }
 
-    /// Returns the next remittance, or `nil` at the end of the input.
+    /// Returns the next header, claim or trailer, or `nil` at the end of the input.
     ///
     /// - Throws: ``X12Error`` when the input cannot be tokenized any further (no ISA, malformed ISA,
-    ///   truncated segment); the remittances returned before stay valid.
-    public func next() throws(X12Error) -> Remittance? {
-        while let item = try envelopes.next() {
-            switch item {
-            case .transactionSet(let set):
-                guard set.header.id == "835" else {
-                    var position = set.header.position
+    ///   truncated segment); the events returned before stay valid, and the open transaction's claims
+    ///   read so far have been handed out.
+    public func nextEvent() throws(X12Error) -> RemittanceEvent? {
+        while true {
+            if let event = takeReady() { return event }
+            guard let envelopeEvent = try envelopes.nextEvent() else { return nil }
+            switch envelopeEvent {
+            case .segment(let segment, let index):
+                parser?.consume(segment, index: index)
+            case .transactionSetStart(let start):
+                guard start.header.id == "835" else {
+                    var position = start.header.position
                     position.transactionSegmentIndex = 1
                     position.elementPosition = 1
                     let error = X12Error(.unexpectedSegment, at: position,
-                                         "transaction set \(set.header.controlNumber) is a \(set.header.id), not an 835: skipped")
-                    problems.append(RemittanceProblem(error, transactionSetControlNumber: set.header.controlNumber))
+                                         "transaction set \(start.header.controlNumber) is a \(start.header.id), not an 835: skipped")
+                    problems.append(RemittanceProblem(error, transactionSetControlNumber: start.header.controlNumber))
                     continue
                 }
-                var parser = RemittanceParser(set)
-                return parser.parse()
+                parser = RemittanceParser(start)
+            case .transactionSetEnd(_, let setProblems):
+                parser?.finish(problems: setProblems)
             case .problem(let error):
                 problems.append(RemittanceProblem(error))
-            case .interchangeAcknowledgment:
+            case .interchangeStart, .interchangeEnd, .groupStart, .groupEnd, .interchangeAcknowledgment:
                 continue
+            }
+        }
+    }
+
+    /// Returns the next whole remittance, or `nil` at the end of the input.
+    ///
+    /// - Throws: as ``nextEvent()``.
+    public func next() throws(X12Error) -> Remittance? {
+        var remittance: Remittance?
+        while let event = try nextEvent() {
+            switch event {
+            case .header(let header): remittance = header
+            case .claim(let claim): remittance?.claims.append(claim)
+            case .trailer(let trailer):
+                remittance?.apply(trailer)
+                if let remittance { return remittance }
             }
         }
         return nil
     }
 
-    /// Decodes one 835 transaction set already read.
-    public static func decode(_ set: TransactionSet) -> Remittance {
-        var parser = RemittanceParser(set)
-        return parser.parse()
+    /// The parser's next ready event; drops the parser once its trailer is out.
+    private func takeReady() -> RemittanceEvent? {
+        guard let ready = parser?.ready, readyIndex < ready.count else {
+            if readyIndex > 0 {
+                parser?.ready.removeAll(keepingCapacity: true)
+                readyIndex = 0
+            }
+            return nil
+        }
+        let event = ready[readyIndex]
+        readyIndex += 1
+        if case .trailer = event {
+            parser = nil
+            readyIndex = 0
+        }
+        return event
     }
 }

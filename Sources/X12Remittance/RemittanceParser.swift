@@ -1,68 +1,94 @@
 import X12
 
-/// Turns one 835 transaction set into a ``Remittance``: reads the header, payer and payee, every claim
-/// payment with its service lines, and the PLB adjustments, then runs the balancing checks.
+/// Reads one 835 transaction set segment by segment and hands out what it finds as soon as it is
+/// complete: the transaction header (BPR, TRN, payer, payee) at its first claim, each claim payment with
+/// its service lines when the next claim (or the PLB, or the SE) begins, and the trailer (PLB, totals,
+/// transaction balancing, errors) at the end. Only the open claim is held.
 ///
-/// A claim loop whose required values cannot be read (a CLP without a charge, an SVC amount that is not
-/// a number, a CAS without a group) is reported with its position and skipped up to the next CLP, LX or
-/// PLB, so the rest of the transaction is still read.
+/// A segment whose required values cannot be read never removes the claim it belongs to: the claim keeps
+/// its CLP amounts and every line that could be read, and lists the segment's raw text and the error in
+/// ``RemittanceClaim/errors`` (an SVC whose amounts cannot be read drops that one line and the segments
+/// under it; one whose SVC01 is not qualifier:code keeps the raw text as its code). Only a
+/// CLP that cannot be read skips its loop, up to the next CLP, LX or PLB, so the rest is still read.
 struct RemittanceParser {
     private enum Area {
         case header, payer, payee, claims, trailer
     }
 
-    private let set: TransactionSet
+    private let start: TransactionSetStart
+    private let delimiters: Delimiters
+    /// The transaction header, handed out once (``headerSent``); its `claims` stay empty.
     private var remittance: Remittance
+    private var headerSent = false
+    /// The open claim payment, if any, as the only element (edited in place, never copied while read).
+    private var claims: [RemittanceClaim] = []
+    private var providerAdjustments: [ProviderAdjustment] = []
+    private var totals = RemittanceTotals()
+    private var errors: [RemittanceProblem] = []
     private var area = Area.header
     private var headerNumber: String?
-    /// Whether a claim payment loop is open: its claim is the last of `remittance.claims`, edited in place
-    /// (so no claim or line is ever copied while it is being read).
+    /// Whether a claim payment loop is open: its claim is the element of `claims`.
     private var hasClaim = false
     /// Whether a service line is open: the last line of the open claim.
     private var hasLine = false
-    /// Set after a broken claim loop: segments are skipped until the next CLP, LX or PLB.
+    /// Set after a broken CLP: segments are skipped until the next CLP, LX or PLB.
     private var skipping = false
+    /// Set after an unreadable SVC: the segments under it are skipped until the next SVC or claim.
+    private var skippingLine = false
     /// CLP01 of a CLP that could not be read, for the error message.
     private var rejectedClaimNumber = ""
     private var sawPayment = false
     private var sawTrace = false
     private var sawPayer = false
     private var sawPayee = false
+    /// Events found and not handed out yet (at most a header and a claim per segment).
+    var ready: [RemittanceEvent] = []
 
-    init(_ set: TransactionSet) {
-        self.set = set
-        remittance = Remittance(interchangeControlNumber: set.interchange.controlNumber,
-                                groupControlNumber: set.group?.controlNumber ?? "",
-                                transactionSetControlNumber: set.header.controlNumber,
-                                segmentIndex: set.header.position.segmentIndex ?? 0)
-        remittance.errors = set.problems.map { RemittanceProblem($0, transactionSetControlNumber: set.header.controlNumber) }
+    init(_ start: TransactionSetStart) {
+        self.start = start
+        delimiters = start.interchange.delimiters
+        remittance = Remittance(interchangeControlNumber: start.interchange.controlNumber,
+                                groupControlNumber: start.group?.controlNumber ?? "",
+                                transactionSetControlNumber: start.header.controlNumber,
+                                segmentIndex: start.header.position.segmentIndex ?? 0)
+        ready.reserveCapacity(2)
     }
 
-    /// Reads the transaction set.
-    mutating func parse() -> Remittance {
-        let segments = set.segments
-        let delimiters = set.interchange.delimiters
-        for offset in set.body.indices {
-            let segment = segments[offset]
-            let failure = segment.withFields { view -> FieldError? in
-                do throws(FieldError) {
-                    try consume(RemittanceFields(view: view, delimiters: delimiters, index: offset + 1))
-                    return nil
-                } catch {
-                    return error
-                }
-            }
-            if let failure {
-                var position = segment.position
-                position.transactionSegmentIndex = offset + 1
-                position.elementPosition = failure.element
-                fail(X12Error(failure.kind, at: position, failure.message))
+    private var controlNumber: String { start.header.controlNumber }
+
+    /// Reads one body segment; `index` is its position in the set (ST = 1).
+    mutating func consume(_ segment: Segment, index: Int) {
+        let delimiters = delimiters
+        let failure = segment.withFields { view -> FieldError? in
+            do throws(FieldError) {
+                try consume(RemittanceFields(view: view, delimiters: delimiters, index: index))
+                return nil
+            } catch {
+                return error
             }
         }
+        if let failure {
+            var position = segment.position
+            position.transactionSegmentIndex = index
+            position.elementPosition = failure.element
+            fail(X12Error(failure.kind, at: position, failure.message), segment: segment)
+        }
+    }
+
+    /// Ends the set: hands out the open claim, the header if no claim came, and the trailer.
+    /// `problems` are the set's envelope faults.
+    mutating func finish(problems: [X12Error]) {
         closeClaim()
-        checkRequiredSegments()
-        RemittanceBalancer.balance(&remittance)
-        return remittance
+        sendHeader()
+        var trailer = RemittanceTrailer(transactionSetControlNumber: controlNumber)
+        trailer.errors = (start.problems + problems).map { RemittanceProblem($0, transactionSetControlNumber: controlNumber) }
+        trailer.errors += errors
+        checkRequiredSegments(into: &trailer.errors)
+        totals.providerAdjustmentAmount = providerAdjustments.reduce(Money.zero) { $0 + $1.amount }
+        trailer.balance = RemittanceBalancer.transactionBalance(of: remittance, totals: totals)
+        trailer.totals = totals
+        trailer.providerAdjustments = providerAdjustments
+        ready.append(.trailer(trailer))
     }
 
     // MARK: - Dispatch
@@ -72,12 +98,14 @@ struct RemittanceParser {
         switch id {
         case .clp:
             closeClaim()
+            sendHeader()
             skipping = false
             area = .claims
             try openClaim(fields)
             return
         case .lx:
             closeClaim()
+            sendHeader()
             skipping = false
             area = .claims
             headerNumber = fields.optional(1)
@@ -88,6 +116,7 @@ struct RemittanceParser {
             return
         case .plb:
             closeClaim()
+            sendHeader()
             skipping = false
             area = .trailer
             try readProviderAdjustments(fields)
@@ -112,21 +141,29 @@ struct RemittanceParser {
         }
     }
 
-    private mutating func fail(_ error: X12Error) {
+    /// Records an unreadable segment: on the open claim (which stays) or, for a CLP, skipping its loop.
+    private mutating func fail(_ error: X12Error, segment: Segment) {
         var error = error
-        if hasClaim, let open = remittance.claims.popLast() {
-            let claimSegment = (set.header.position.segmentIndex ?? 1) + open.segment - 1
-            error.message = "claim \(open.patientControlNumber) (CLP at segment \(claimSegment)) skipped: " + error.message
-            hasClaim = false
-            hasLine = false
-            skipping = true
-            remittance.totals.skippedClaimCount += 1
+        if hasClaim {
+            let claimSegment = (start.header.position.segmentIndex ?? 1) + claims[0].segment - 1
+            error.message = "claim \(claims[0].patientControlNumber) (CLP at segment \(claimSegment)): " + error.message
+            if error.position.segmentId == "SVC", !hasLine { skippingLine = true }
+            var problem = RemittanceProblem(error, transactionSetControlNumber: controlNumber)
+            problem.segmentText = String(decoding: segment.content, as: UTF8.self)
+            editClaim { $0.errors = ($0.errors ?? []) + [problem] }
         } else if error.position.segmentId == "CLP" {
             error.message = "claim \(rejectedClaimNumber) skipped: " + error.message
             skipping = true
-            remittance.totals.skippedClaimCount += 1
+            totals.skippedClaimCount += 1
         }
-        remittance.errors.append(RemittanceProblem(error, transactionSetControlNumber: set.header.controlNumber))
+        errors.append(RemittanceProblem(error, transactionSetControlNumber: controlNumber))
+    }
+
+    /// Hands out the transaction header once, before its first claim.
+    private mutating func sendHeader() {
+        guard !headerSent else { return }
+        headerSent = true
+        ready.append(.header(remittance))
     }
 
     // MARK: - Header, payer, payee
@@ -213,13 +250,12 @@ struct RemittanceParser {
         }
     }
 
-    private mutating func checkRequiredSegments() {
-        let where_ = set.header.position
+    private func checkRequiredSegments(into errors: inout [RemittanceProblem]) {
         func missing(_ what: String) {
-            var position = where_
+            var position = start.header.position
             position.transactionSegmentIndex = 1
-            let error = X12Error(.unexpectedSegment, at: position, "transaction set \(set.header.controlNumber) has no \(what)")
-            remittance.errors.append(RemittanceProblem(error, transactionSetControlNumber: set.header.controlNumber))
+            let error = X12Error(.unexpectedSegment, at: position, "transaction set \(controlNumber) has no \(what)")
+            errors.append(RemittanceProblem(error, transactionSetControlNumber: controlNumber))
         }
         if !sawPayment { missing("BPR (financial information): the payment amount is unknown") }
         if !sawTrace { missing("TRN (reassociation trace number)") }
@@ -247,20 +283,27 @@ struct RemittanceParser {
         opened.facilityTypeCode = fields.optional(8)
         opened.frequencyCode = fields.optional(9)
         opened.drgCode = fields.optional(11)
-        remittance.claims.append(opened)
+        claims.append(opened)
         hasClaim = true
     }
 
     private mutating func closeClaim() {
         hasLine = false
-        guard hasClaim else { return }
+        skippingLine = false
+        guard hasClaim, var closed = claims.popLast() else { return }
         hasClaim = false
-        editClaim { RemittanceBalancer.balance(&$0) }
+        RemittanceBalancer.balance(&closed)
+        totals.claimCount += 1
+        totals.serviceLineCount += closed.lines.count
+        totals.chargeAmount += closed.chargeAmount
+        totals.paidAmount += closed.paidAmount
+        totals.patientResponsibilityAmount += closed.patientResponsibilityAmount ?? .zero
+        ready.append(.claim(closed))
     }
 
     /// Changes the open claim in place; only called while `hasClaim`.
     private mutating func editClaim<Failure: Error>(_ edit: (inout RemittanceClaim) throws(Failure) -> Void) throws(Failure) {
-        try edit(&remittance.claims[remittance.claims.count - 1])
+        try edit(&claims[claims.count - 1])
     }
 
     /// Changes the open service line in place; only called while `hasLine`.
@@ -270,11 +313,18 @@ struct RemittanceParser {
 
     private mutating func consumeClaim(_ id: RemittanceSegmentId, _ fields: RemittanceFields) throws(FieldError) {
         if id == .svc {
+            skippingLine = false
+            hasLine = false
             let serviceLine = try readServiceLine(fields)
             editClaim { $0.lines.append(serviceLine) }
             hasLine = true
+            if serviceLine.procedureQualifier.isEmpty {
+                // Kept with its amounts and adjustments (the payment is not lost), and reported.
+                throw fields.error(.invalidValue, "SVC01 must be qualifier:code (e.g. HC:99213), found '\(fields.text(1))'", element: 1)
+            }
             return
         }
+        if skippingLine { return }
         if hasLine {
             switch id {
             case .cas:
@@ -369,11 +419,12 @@ struct RemittanceParser {
 
     private func readServiceLine(_ fields: RemittanceFields) throws(FieldError) -> RemittanceServiceLine {
         let procedure = fields.procedure(1)
-        guard let qualifier = procedure.qualifier, let code = procedure.code else {
-            throw fields.error(.invalidValue, "SVC01 must be qualifier:code (e.g. HC:99213), found '\(fields.text(1))'", element: 1)
-        }
+        // An SVC01 that is not qualifier:code (often a composite written with another component separator)
+        // keeps its text as the code and an empty qualifier, so the line's money is still read.
+        let readable = procedure.qualifier != nil && procedure.code != nil
         var serviceLine = RemittanceServiceLine(
-            procedureQualifier: qualifier, procedureCode: code, modifiers: procedure.modifiers,
+            procedureQualifier: readable ? procedure.qualifier ?? "" : "", procedureCode: readable ? procedure.code ?? "" : fields.text(1),
+            modifiers: readable ? procedure.modifiers : [],
             chargeAmount: try fields.requiredAmount(2, name: "SVC02 line charge"),
             paidAmount: try fields.requiredAmount(3, name: "SVC03 line payment"),
             units: try fields.quantity(5, name: "SVC05 units paid") ?? "1", segment: fields.index)
@@ -447,7 +498,7 @@ struct RemittanceParser {
         if found.isEmpty {
             throw fields.error(.invalidValue, "PLB03 adjustment reason is missing: a PLB needs at least one reason and amount", element: 3)
         }
-        remittance.providerAdjustments.append(contentsOf: found)
+        providerAdjustments.append(contentsOf: found)
     }
 
     /// `5` → `"05"`, for element names such as `CAS05`.

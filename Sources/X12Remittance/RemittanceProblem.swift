@@ -23,6 +23,9 @@ public struct RemittanceProblem: Sendable, Hashable, Codable, CustomStringConver
     public var line: Int
     /// ST02 of the transaction set, when the problem is inside one.
     public var transactionSetControlNumber: String?
+    /// The segment as written (without its terminator), when the problem is an unreadable segment kept
+    /// with the claim it belongs to.
+    public var segmentText: String?
 
     /// Wraps an ``X12Error``.
     public init(_ error: X12Error, transactionSetControlNumber: String? = nil) {

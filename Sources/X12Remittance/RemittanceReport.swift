@@ -79,6 +79,24 @@ public struct RemittanceSummary: Sendable, Hashable, Codable {
         errorCount = 0
     }
 
+    /// Adds what one streamed event brings: a transaction and its payment, a claim, or a trailer's counts.
+    public mutating func add(_ event: RemittanceEvent) {
+        switch event {
+        case .header(let header):
+            transactionCount += 1
+            paymentAmount += header.payment.amount
+        case .claim(let claim):
+            claimCount += 1
+            serviceLineCount += claim.lines.count
+            paidAmount += claim.paidAmount
+            warningCount += claim.balance.count
+        case .trailer(let trailer):
+            providerAdjustmentAmount += trailer.totals.providerAdjustmentAmount
+            warningCount += trailer.balance.count
+            errorCount += trailer.errors.count
+        }
+    }
+
     /// Adds one remittance.
     public mutating func add(_ remittance: Remittance) {
         transactionCount += 1

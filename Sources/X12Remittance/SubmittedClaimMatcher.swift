@@ -43,7 +43,8 @@ public final class SubmittedClaimMatcher {
                                         billedAmount: billed, paidAmount: paid)
     }
 
-    private func match(_ claim: inout RemittanceClaim) {
+    /// Fills ``RemittanceClaim/submitted`` and ``RemittanceServiceLine/submitted`` for one claim payment.
+    public func match(_ claim: inout RemittanceClaim) {
         let candidates = byPatientControlNumber[claim.patientControlNumber.uppercased()] ?? []
         let charge = claim.chargeAmount
         guard let found = candidates.first(where: { position in

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import X12
 import X12Acknowledgments
+import X12Output
 import X12Remittance
 import X12Validation
 

@@ -1,6 +1,7 @@
 import Hummingbird
 import X12
 import X12Acknowledgments
+import X12Output
 import X12Remittance
 import X12Validation
 

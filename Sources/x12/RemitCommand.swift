@@ -2,11 +2,12 @@ import ArgumentParser
 import Foundation
 import X12
 import X12Claims
+import X12Output
 import X12Remittance
 
 extension RemittanceFormat: ExpressibleByArgument {}
 
-/// `x12 remit`: 835 remittances to payment records, streamed one transaction set at a time.
+/// `x12 remit`: 835 remittances to payment records, streamed one claim at a time.
 struct RemitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remit",
@@ -60,22 +61,26 @@ struct RemitCommand: ParsableCommand {
         }
         var writer = RemittanceWriter(format: format)
         var summary = RemittanceSummary()
+        var warnings = BalanceWarnings(file: file, quiet: quiet)
         var fatal: X12Error?
         do {
             try sink.write(writer.begin())
             while true {
-                let next: Remittance?
+                let next: RemittanceEvent?
                 do {
-                    next = try decoder.next()
+                    next = try decoder.nextEvent()
                 } catch {
                     fatal = error
                     break
                 }
-                guard var remittance = next else { break }
-                matcher?.match(&remittance)
-                summary.add(remittance)
-                report(remittance)
-                try sink.write(try writer.write(remittance))
+                guard var event = next else { break }
+                if case .claim(var claim) = event, let matcher {
+                    matcher.match(&claim)
+                    event = .claim(claim)
+                }
+                summary.add(event)
+                warnings.note(event)
+                try sink.write(try writer.write(event))
             }
             var errors = decoder.problems
             if let fatal { errors.append(RemittanceProblem(fatal)) }
@@ -96,14 +101,37 @@ struct RemitCommand: ParsableCommand {
         if let ledger { try LedgerRecording.recordRemittance(file: file, ledger: ledger) }
         if summary.errorCount > 0 { throw CLIExit.invalid }
     }
+}
 
-    /// Prints a remittance's errors, and its balancing findings unless `--quiet`.
-    private func report(_ remittance: Remittance) {
-        for problem in remittance.errors { Diagnostics.report(problem.error, file: file) }
-        guard !quiet else { return }
-        for finding in remittance.allBalanceFindings {
-            let segmentIndex = remittance.segmentIndex + finding.segment - 1
-            FileHandle.standardError.write("\(file):segment \(segmentIndex) (\(finding.segmentId)): warning: \(finding.message)\n")
+/// Prints a transaction's errors and then its balancing findings (unless `--quiet`) when its trailer
+/// arrives: the transaction's finding first, then its claims' in file order, as a biller reads them.
+private struct BalanceWarnings {
+    let file: String
+    let quiet: Bool
+    private var transactionSegment = 0
+    /// Claim findings of the open transaction, held until its trailer (only the findings, not the claims).
+    private var claimFindings: [BalanceFinding] = []
+
+    init(file: String, quiet: Bool) {
+        self.file = file
+        self.quiet = quiet
+    }
+
+    mutating func note(_ event: RemittanceEvent) {
+        switch event {
+        case .header(let header):
+            transactionSegment = header.segmentIndex
+            claimFindings = []
+        case .claim(let claim):
+            if !quiet { claimFindings.append(contentsOf: claim.balance) }
+        case .trailer(let trailer):
+            for problem in trailer.errors { Diagnostics.report(problem.error, file: file) }
+            guard !quiet else { return }
+            for finding in trailer.balance + claimFindings {
+                let segmentIndex = transactionSegment + finding.segment - 1
+                FileHandle.standardError.write("\(file):segment \(segmentIndex) (\(finding.segmentId)): warning: \(finding.message)\n")
+            }
+            claimFindings = []
         }
     }
 }

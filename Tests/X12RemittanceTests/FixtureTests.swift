@@ -101,10 +101,11 @@ final class FixtureTests: XCTestCase {
         XCTAssertEqual(remittance.allBalanceFindings.count, 4)
     }
 
-    func testBrokenClaimLoopsAreSkippedWithTheirPositions() throws {
+    func testAnUnreadableSegmentKeepsItsClaimAndOnlyABrokenCLPIsSkipped() throws {
         let remittance = try XCTUnwrap(TestFiles.decode(TestFiles.fixture("broken-claims.835")).remittances.first)
-        XCTAssertEqual(remittance.claims.map(\.patientControlNumber), ["B1", "B4"])
-        XCTAssertEqual(remittance.totals.skippedClaimCount, 2)
+        // B2's CLP03 cannot be read, so there is no claim to keep; B3's broken CAS stays with B3.
+        XCTAssertEqual(remittance.claims.map(\.patientControlNumber), ["B1", "B3", "B4"])
+        XCTAssertEqual(remittance.totals.skippedClaimCount, 1)
         XCTAssertEqual(remittance.errors.count, 2)
         let badCharge = remittance.errors[0]
         XCTAssertEqual(badCharge.kind, .invalidValue)
@@ -116,10 +117,41 @@ final class FixtureTests: XCTestCase {
                        "segment 13 (CLP) element 3: claim B2 skipped: CLP03 total claim charge '1OO' is not a decimal amount")
         let badAdjustment = remittance.errors[1]
         XCTAssertEqual(badAdjustment.description,
-                       "segment 20 (CAS) element 3: claim B3 (CLP at segment 17) skipped: CAS03 adjustment amount 'ABC' is not a decimal amount")
+                       "segment 20 (CAS) element 3: claim B3 (CLP at segment 17): CAS03 adjustment amount 'ABC' is not a decimal amount")
         XCTAssertEqual(badAdjustment.transactionSetControlNumber, "0001")
-        // The kept claims and the PLB still balance: 80 + 40 − (−1) = 121.
-        XCTAssertEqual(remittance.payment.amount, "121.00")
+        // B3 keeps its CLP amounts, both lines, and the broken segment's text.
+        let kept = remittance.claims[1]
+        XCTAssertEqual(kept.paidAmount, "150.00")
+        XCTAssertEqual(kept.lines.map(\.procedureCode), ["99214", "99215"])
+        XCTAssertEqual(kept.lines[0].adjustments, [])
+        XCTAssertEqual(kept.errors?.map(\.segmentText), ["CAS*CO*45*ABC"])
+        XCTAssertEqual(kept.errors?.map(\.description), [badAdjustment.description])
+        // Totals come from what is there: 80 + 150 + 40 - (-1) = 271 against BPR02 121; B3 itself is off by
+        // the 50.00 its unreadable CAS held.
+        XCTAssertEqual(remittance.totals.paidAmount, "270.00")
+        XCTAssertEqual(remittance.balance.map(\.difference), ["-150.00"])
+        XCTAssertEqual(kept.balance.map(\.rule), [.serviceLine, .claim])
+        XCTAssertEqual(kept.balance.map(\.difference), ["-50.00", "-50.00"])
+        XCTAssertEqual(remittance.claims[0].balance, [])
+        XCTAssertEqual(remittance.claims[2].balance, [])
+    }
+
+    func testAnSVC01WithTheWrongComponentSeparatorKeepsItsClaimLineAndPayment() throws {
+        let remittance = try XCTUnwrap(TestFiles.decode(TestFiles.fixture("wrong-component-separator.835")).remittances.first)
+        XCTAssertEqual(remittance.claims.map(\.patientControlNumber), ["W1", "W2"])
+        let claim = remittance.claims[0]
+        XCTAssertEqual(claim.paidAmount, "187.50")
+        XCTAssertEqual(claim.lines.map(\.procedureCode), ["HC>97110>GP", "97140"])
+        XCTAssertEqual(claim.lines.map(\.procedureQualifier), ["", "HC"])
+        XCTAssertEqual(claim.lines[0].paidAmount, "112.50")
+        XCTAssertEqual(claim.lines[0].adjustments.map(\.amount), ["25.50", "12.00"])
+        XCTAssertEqual(claim.lines[0].lineControlNumber, "W1-1")
+        XCTAssertEqual(claim.errors?.map(\.segmentText), ["SVC*HC>97110>GP*150*112.50**1"])
+        XCTAssertEqual(remittance.errors.map(\.description), [
+            "segment 11 (SVC) element 1: claim W1 (CLP at segment 9): SVC01 must be qualifier:code (e.g. HC:99213), found 'HC>97110>GP'",
+        ])
+        // Everything balances once nothing is dropped: 187.50 + 80.00 = BPR02 267.50.
+        XCTAssertEqual(remittance.totals.paidAmount, "267.50")
         XCTAssertEqual(remittance.allBalanceFindings, [])
     }
 
@@ -142,11 +174,17 @@ final class FixtureTests: XCTestCase {
         IEA*1*000000901~
         """
         let remittance = try XCTUnwrap(TestFiles.decode(string: text).first)
-        XCTAssertEqual(remittance.claims, [])
+        XCTAssertEqual(remittance.claims.map(\.patientControlNumber), ["C1", "C2"])
+        XCTAssertEqual(remittance.claims.map(\.paidAmount), ["80.00", "50.00"])
+        XCTAssertEqual(remittance.claims[0].errors?.map(\.segmentText), ["CAS*XX*45*20"])
+        XCTAssertEqual(remittance.claims[1].errors?.map(\.segmentText), ["SVC*HC*50*50"])
+        XCTAssertEqual(remittance.claims[1].lines.map(\.procedureCode), ["HC"])
+        XCTAssertEqual(remittance.claims[1].lines.map(\.procedureQualifier), [""])
+        XCTAssertEqual(remittance.claims[1].lines.map(\.paidAmount), ["50.00"])
         XCTAssertEqual(remittance.errors.map(\.description), [
             "segment 7 (SVC): SVC is outside a claim payment loop: expected CLP first",
-            "segment 10 (CAS) element 1: claim C1 (CLP at segment 9) skipped: CAS01 'XX' is not an adjustment group (CO, PR, OA, PI)",
-            "segment 12 (SVC) element 1: claim C2 (CLP at segment 11) skipped: SVC01 must be qualifier:code (e.g. HC:99213), found 'HC'",
+            "segment 10 (CAS) element 1: claim C1 (CLP at segment 9): CAS01 'XX' is not an adjustment group (CO, PR, OA, PI)",
+            "segment 12 (SVC) element 1: claim C2 (CLP at segment 11): SVC01 must be qualifier:code (e.g. HC:99213), found 'HC'",
             "segment 3 (ST): transaction set 0001 has no BPR (financial information): the payment amount is unknown",
             "segment 3 (ST): transaction set 0001 has no TRN (reassociation trace number)",
         ])

@@ -1,4 +1,5 @@
 import X12
+import X12Output
 import X12Remittance
 import XCTest
 

@@ -1,5 +1,6 @@
 import Foundation
 import X12
+import X12Output
 import X12Remittance
 import XCTest
 
