@@ -148,6 +148,10 @@ public struct Segment: Sendable {
     /// Exactly the bytes this segment occupied in the input, trivia and terminator included.
     public var rawBytes: [UInt8] { Array(storage) }
 
+    /// The same bytes as ``rawBytes``, as a view into the reader's buffer (no copy): what a byte-exact copy of
+    /// the input writes.
+    public var rawView: ArraySlice<UInt8> { storage }
+
     /// The position of element `n` (and optionally a component) of this segment.
     public func position(element n: Int, component: Int? = nil) -> Position {
         position.element(n, component: component)

@@ -44,6 +44,10 @@ public final class SegmentReader {
         var line: Int
     }
 
+    /// How far into the input the reader has got, in bytes (segments located ahead of the last one handed
+    /// out included): for progress displays.
+    public var bytesRead: Int { bufferOffset + cursor }
+
     /// The delimiters of the interchange being read, once its ISA has been seen.
     public private(set) var delimiters: Delimiters?
     /// The header of the interchange being read.

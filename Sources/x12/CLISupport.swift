@@ -31,23 +31,42 @@ enum Diagnostics {
     }
 }
 
-/// Buffered standard output for commands that print many lines.
+/// Buffered standard output for commands that print many lines: written with `write(2)` a megabyte at a
+/// time (no `Data` copy per flush).
 struct OutputBuffer {
     private var bytes: [UInt8] = []
+
+    init() {
+        bytes.reserveCapacity(1 << 20)
+    }
 
     mutating func line(_ text: String) {
         bytes.append(contentsOf: text.utf8)
         bytes.append(0x0A)
-        if bytes.count > 1 << 16 { flush() }
+        if bytes.count >= 1 << 20 { flush() }
     }
 
     mutating func raw(_ data: [UInt8]) {
         bytes.append(contentsOf: data)
-        if bytes.count > 1 << 16 { flush() }
+        if bytes.count >= 1 << 20 { flush() }
+    }
+
+    mutating func raw(_ data: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: data)
+        if bytes.count >= 1 << 20 { flush() }
     }
 
     mutating func flush() {
-        FileHandle.standardOutput.write(Data(bytes))
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return Foundation.write(1, base + offset, raw.count - offset)
+            }
+            if written < 0, errno == EINTR { continue }
+            if written <= 0 { break }
+            offset += written
+        }
         bytes.removeAll(keepingCapacity: true)
     }
 }

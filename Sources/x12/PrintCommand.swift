@@ -60,10 +60,17 @@ struct PrintCommand: ParsableCommand {
         var tracker = EnvelopeTracker()
         var problems: [X12Error] = []
         var output = OutputBuffer()
+        // A plain --raw copies each segment's bytes as read (trivia included): nothing is re-encoded.
+        let copies = raw && delimiters == nil && !newlines && !fixCounts
         do {
             while let segment = try reader.next() {
-                problems.append(contentsOf: tracker.consume(segment).map(\.error))
-                try printer.print(segment, into: &output)
+                let found = tracker.consume(segment)
+                if !found.isEmpty { problems.append(contentsOf: found.map(\.error)) }
+                if copies {
+                    output.raw(segment.rawView)
+                } else {
+                    try printer.print(segment, into: &output)
+                }
             }
             problems.append(contentsOf: tracker.finish().map(\.error))
             printer.finish(into: &output)

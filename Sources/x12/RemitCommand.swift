@@ -35,10 +35,12 @@ struct RemitCommand: ParsableCommand {
     @Option(help: "Record the payments in this ledger (see `x12 ledger`).")
     var ledger: String?
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     func run() throws {
-        let decoder: RemittanceDecoder
+        let reader: SegmentReader
         do {
-            decoder = try RemittanceDecoder(path: file)
+            reader = try SegmentReader(path: file)
         } catch {
             Diagnostics.report(error, file: file)
             throw CLIExit.usage
@@ -59,6 +61,9 @@ struct RemitCommand: ParsableCommand {
             Diagnostics.report(error, file: output)
             throw CLIExit.usage
         }
+        let decoder = RemittanceDecoder(reader: reader)
+        var progress = progressOptions.meter(for: file, unit: "claims")
+        defer { progress.finish() }
         var writer = RemittanceWriter(format: format)
         var summary = RemittanceSummary()
         var warnings = BalanceWarnings(file: file, quiet: quiet)
@@ -79,6 +84,7 @@ struct RemitCommand: ParsableCommand {
                     event = .claim(claim)
                 }
                 summary.add(event)
+                progress.update(bytes: reader.bytesRead, records: summary.claimCount)
                 warnings.note(event)
                 try sink.write(try writer.write(event))
             }
