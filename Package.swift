@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "X12Claims", targets: ["X12Claims"]),
         .library(name: "X12Remittance", targets: ["X12Remittance"]),
         .library(name: "X12Acknowledgments", targets: ["X12Acknowledgments"]),
+        .library(name: "X12Matching", targets: ["X12Matching"]),
         .library(name: "X12Validation", targets: ["X12Validation"]),
         .library(name: "X12Ledger", targets: ["X12Ledger"]),
         .library(name: "X12Output", targets: ["X12Output"]),
@@ -22,8 +23,9 @@ let package = Package(
     targets: [
         .target(name: "X12"),
         .target(name: "X12Claims", dependencies: ["X12"]),
-        .target(name: "X12Remittance", dependencies: ["X12", "X12Claims"]),
-        .target(name: "X12Acknowledgments", dependencies: ["X12", "X12Claims"]),
+        .target(name: "X12Remittance", dependencies: ["X12"]),
+        .target(name: "X12Acknowledgments", dependencies: ["X12"]),
+        .target(name: "X12Matching", dependencies: ["X12", "X12Claims", "X12Remittance", "X12Acknowledgments"]),
         .target(name: "X12Validation", dependencies: ["X12"]),
         .target(name: "X12Output", dependencies: ["X12", "X12Remittance"]),
         .target(
@@ -33,6 +35,7 @@ let package = Package(
                 "X12Claims",
                 "X12Remittance",
                 "X12Acknowledgments",
+                "X12Matching",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -55,6 +58,7 @@ let package = Package(
                 "X12Server",
                 "X12Ledger",
                 "X12Output",
+                "X12Matching",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +77,7 @@ let package = Package(
         .testTarget(name: "X12ValidationTests", dependencies: ["X12Validation"]),
         .testTarget(name: "x12Tests", dependencies: ["x12"]),
         .testTarget(name: "X12LedgerTests", dependencies: ["X12Ledger"]),
+        .testTarget(name: "X12MatchingTests", dependencies: ["X12Matching", "X12Ledger"]),
         .testTarget(
             name: "X12ServerTests",
             dependencies: [

@@ -1,20 +1,20 @@
 import X12
-import X12Claims
 
 /// Reads TA1, 999 and 277CA acknowledgments from one or more inputs and builds the ``AckReport``.
 ///
 /// ```swift
-/// var decoder = AckDecoder(claims: try SubmittedClaimIndex(path: "claims.837"))
+/// var decoder = AckDecoder(matching: AcknowledgmentMatcher(index: try SubmittedClaimIndex(path: "claims.837")))
 /// decoder.read(try SegmentReader(path: "batch.999"), file: "batch.999")
 /// decoder.read(try SegmentReader(path: "batch.277"), file: "batch.277")
 /// let report = decoder.report()
 /// ```
 ///
-/// Reading never throws: a malformed or truncated acknowledgment becomes a positioned ``AckReport/Problem``
+/// The matching (`AcknowledgmentMatcher` in X12Matching) ties answers to the claims that were sent; without it
+/// the records are the claims the acknowledgments name. Reading never throws: a malformed or truncated acknowledgment becomes a positioned ``AckReport/Problem``
 /// and everything decoded before it stays in the report.
 public struct AckDecoder: Sendable {
-    /// The submitted 837 the acknowledgments are mapped to, if any.
-    public let submitted: SubmittedClaimIndex?
+    /// What ties the acknowledgments to the claims that were sent, if anything.
+    public let matching: (any AcknowledgmentMatching)?
     /// Every TA1 read, in order.
     public private(set) var interchangeAcknowledgments: [InterchangeAcknowledgment] = []
     /// Every 999 read, in order.
@@ -24,9 +24,9 @@ public struct AckDecoder: Sendable {
     /// Faults found while reading, with the file they are in.
     public private(set) var problems: [AckReport.Problem] = []
 
-    /// Creates a decoder that maps acknowledgments to the claims of `claims` (or to nothing when `nil`).
-    public init(claims: SubmittedClaimIndex? = nil) {
-        submitted = claims
+    /// Creates a decoder that maps acknowledgments to the claims `matching` knows (or to nothing when `nil`).
+    public init(matching: (any AcknowledgmentMatching)? = nil) {
+        self.matching = matching
     }
 
     /// Reads every acknowledgment in `reader`; `file` names the input in problems.
@@ -71,7 +71,7 @@ public struct AckDecoder: Sendable {
 
     /// The report over everything read so far.
     public func report() -> AckReport {
-        var builder = AckReportBuilder(submitted: submitted)
+        var builder = AckReportBuilder(matching: matching)
         builder.add(interchangeAcknowledgments)
         builder.add(functionalAcknowledgments)
         builder.add(claimAcknowledgments)
@@ -80,9 +80,10 @@ public struct AckDecoder: Sendable {
 }
 
 extension AckReport {
-    /// Reads every acknowledgment in `reader` and maps it to `claims` (when given): the report `x12 ack --format json` prints.
-    public static func read(reader: SegmentReader, claims: SubmittedClaimIndex? = nil, file: String? = nil) -> AckReport {
-        var decoder = AckDecoder(claims: claims)
+    /// Reads every acknowledgment in `reader` and maps it to the claims `matching` knows (when given): the report
+    /// `x12 ack --format json` prints.
+    public static func read(reader: SegmentReader, matching: (any AcknowledgmentMatching)? = nil, file: String? = nil) -> AckReport {
+        var decoder = AckDecoder(matching: matching)
         decoder.read(reader, file: file)
         return decoder.report()
     }

@@ -1,36 +1,34 @@
 import Foundation
 import X12
-import X12Claims
 
 /// Maps decoded acknowledgments onto claims and assembles the ``AckReport``.
 ///
-/// With a submitted 837 every claim of it gets a record (pending until an acknowledgment decides), and TA1,
-/// 999 and 277CA answers are matched by ISA13, GS06/ST02 (plus the IK302 segment position or CTX CLM01) and
-/// TRN02 = CLM01. Without one, the records are the claims the acknowledgments name.
+/// With a matching every claim that was sent gets a record (pending until an acknowledgment decides), and the
+/// matching says which claims each TA1, 999 and 277CA answer concerns. Without one, the records are the claims the
+/// acknowledgments name; two 277CA claims with the same TRN02 in one transaction set stay two records.
 struct AckReportBuilder {
-    private let submitted: SubmittedClaimIndex?
+    private let matching: (any AcknowledgmentMatching)?
     private var interchanges: [AckReport.Interchange] = []
     private var groups: [AckReport.Group] = []
     private var transactionSets: [AckReport.TransactionSetResult] = []
     private var claimLevels: [AckReport.ClaimLevel] = []
     private var claims: [AckReport.ClaimResult] = []
     private var unmatched: [AckReport.Unmatched] = []
-    /// Record indexes by CLM01.
+    /// Record indexes by CLM01, for records made from the acknowledgments alone (no matching).
     private var recordsByNumber: [String: [Int]] = [:]
     /// Records whose interchange, group or transaction set was rejected.
     private var rejectedEnvelope: Set<Int> = []
     /// The latest 277CA outcome per record.
     private var claimOutcome: [Int: ClaimDisposition] = [:]
 
-    init(submitted: SubmittedClaimIndex?) {
-        self.submitted = submitted
-        for claim in submitted?.claims ?? [] {
-            claims.append(AckReport.ClaimResult(
+    init(matching: (any AcknowledgmentMatching)?) {
+        self.matching = matching
+        claims = (matching?.sentClaims ?? []).map { claim in
+            AckReport.ClaimResult(
                 patientControlNumber: claim.patientControlNumber, status: .pending, payerClaimControlNumber: nil,
                 reasons: [], chargeAmount: claim.chargeAmount, patientName: claim.patientName,
                 interchangeControlNumber: claim.interchangeControlNumber, groupControlNumber: claim.groupControlNumber,
-                transactionSetControlNumber: claim.transactionSetControlNumber, acknowledgments: []))
-            recordsByNumber[claim.patientControlNumber, default: []].append(claims.count - 1)
+                transactionSetControlNumber: claim.transactionSetControlNumber, acknowledgments: [])
         }
     }
 
@@ -40,12 +38,12 @@ struct AckReportBuilder {
         for ta1 in acknowledgments {
             let note = AckReport.Reason(code: ta1.noteCode, description: AckCodes.label(ta1.noteCode, in: AckCodes.interchangeNotes),
                                         source: "TA1")
-            let matched = submittedRecords { Self.same($0.interchangeControlNumber, ta1.controlNumber) }
+            let matched = matching?.claims(interchangeControlNumber: ta1.controlNumber) ?? []
             interchanges.append(AckReport.Interchange(
                 controlNumber: ta1.controlNumber, date: ta1.date, time: ta1.time, status: ta1.status, code: ta1.code,
                 note: note, claims: matched.map { claims[$0].patientControlNumber },
                 acknowledgmentInterchangeControlNumber: ta1.acknowledgmentControlNumber))
-            if submitted != nil, matched.isEmpty {
+            if matching != nil, matched.isEmpty {
                 unmatched.append(AckReport.Unmatched(
                     source: "TA1", reference: ta1.controlNumber,
                     description: "TA1 \(describe(ta1.status)) interchange \(ta1.controlNumber): no submitted interchange has this control number",
@@ -76,8 +74,8 @@ struct AckReportBuilder {
                 controlNumber: ack.groupControlNumber, version: ack.version, status: ack.groupStatus, code: ack.groupCode,
                 includedCount: ack.includedCount, receivedCount: ack.receivedCount, acceptedCount: ack.acceptedCount,
                 errors: groupErrors))
-            let groupRecords = submittedRecords { Self.same($0.groupControlNumber, ack.groupControlNumber) }
-            if submitted != nil, groupRecords.isEmpty {
+            let groupRecords = matching?.claims(groupControlNumber: ack.groupControlNumber) ?? []
+            if matching != nil, groupRecords.isEmpty {
                 unmatched.append(AckReport.Unmatched(
                     source: ack.transactionSetId, reference: "GS06 \(ack.groupControlNumber)",
                     description: "\(ack.transactionSetId) \(describe(ack.groupStatus)) functional group \(ack.groupControlNumber): "
@@ -85,7 +83,8 @@ struct AckReportBuilder {
             }
             var answered: Set<Int> = []
             for set in ack.transactionSets {
-                let setRecords = groupRecords.filter { Self.same(claims[$0].transactionSetControlNumber ?? "", set.controlNumber) }
+                let setRecords = matching?.claims(transactionSetControlNumber: set.controlNumber,
+                                                  groupControlNumber: ack.groupControlNumber) ?? []
                 answered.formUnion(setRecords)
                 add(set, of: ack, records: setRecords, groupHasRecords: !groupRecords.isEmpty)
             }
@@ -105,12 +104,7 @@ struct AckReportBuilder {
     }
 
     private mutating func add(_ set: AcknowledgedTransactionSet, of ack: FunctionalAcknowledgment, records: [Int], groupHasRecords: Bool) {
-        // Look positions up under the control numbers as the 837 wrote them (a 999 may drop leading zeros).
-        let setNumber = records.first.flatMap { claims[$0].transactionSetControlNumber } ?? set.controlNumber
-        let groupNumber = records.first.flatMap { claims[$0].groupControlNumber } ?? ack.groupControlNumber
-        let issues = set.segmentErrors.flatMap {
-            segmentIssues(for: $0, in: set, of: ack, submittedSet: setNumber, submittedGroup: groupNumber)
-        }
+        let issues = set.segmentErrors.flatMap { segmentIssues(for: $0, in: set, of: ack) }
         let setErrors = set.errorCodes.map {
             AckReport.Reason(code: $0, description: AckCodes.label($0, in: AckCodes.transactionSetErrors), source: ack.transactionSetId)
         }
@@ -119,7 +113,7 @@ struct AckReportBuilder {
             transactionSetId: set.transactionSetId, controlNumber: set.controlNumber,
             implementationReference: set.implementationReference, status: set.status, code: set.code, setErrors: setErrors,
             errors: issues, claims: records.map { claims[$0].patientControlNumber }))
-        if submitted != nil, records.isEmpty, groupHasRecords {
+        if matching != nil, records.isEmpty, groupHasRecords {
             unmatched.append(AckReport.Unmatched(
                 source: ack.transactionSetId, reference: "GS06 \(ack.groupControlNumber) ST02 \(set.controlNumber)",
                 description: "\(ack.transactionSetId) \(describe(set.status)) transaction set \(set.transactionSetId) \(set.controlNumber): "
@@ -128,7 +122,7 @@ struct AckReportBuilder {
         }
         let rejected = set.status == .rejected
         let outcome = Self.outcome(set.status)
-        if submitted == nil {
+        if matching == nil {
             for issue in issues {
                 for number in issue.claims {
                     let record = record(for: number)
@@ -158,29 +152,26 @@ struct AckReportBuilder {
     }
 
     /// The report entries of one IK3: one per IK4, or one for the segment when it has none.
-    private mutating func segmentIssues(for error: SegmentError, in set: AcknowledgedTransactionSet, of ack: FunctionalAcknowledgment,
-                                        submittedSet: String, submittedGroup: String)
+    private mutating func segmentIssues(for error: SegmentError, in set: AcknowledgedTransactionSet, of ack: FunctionalAcknowledgment)
         -> [AckReport.SegmentIssue] {
         var numbers: [String] = []
         var text: String?
         if let reference = error.claimReference {
             numbers = [reference]
-            if submitted != nil, submittedRecords(matching: {
-                $0.patientControlNumber == reference && Self.same($0.transactionSetControlNumber, set.controlNumber)
-                    && Self.same($0.groupControlNumber, ack.groupControlNumber)
-            }).isEmpty {
+            if let matching, matching.claims(referencedBy: reference, transactionSetControlNumber: set.controlNumber,
+                                             groupControlNumber: ack.groupControlNumber).isEmpty {
                 unmatched.append(AckReport.Unmatched(
                     source: ack.transactionSetId, reference: "CLM01 \(reference)",
                     description: "\(ack.transactionSetId) error in \(error.segmentId) segment \(error.segmentPosition.map(String.init) ?? "?") names claim "
                         + "\(reference), which is not in submitted transaction set \(set.controlNumber)", reasons: []))
             }
-        } else if let position = error.segmentPosition, let submitted {
-            numbers = submitted.claims(atSegment: position, transactionSetControlNumber: submittedSet,
-                                       groupControlNumber: submittedGroup).map(\.patientControlNumber)
+        } else if let position = error.segmentPosition, let matching {
+            numbers = matching.claims(atSegment: position, transactionSetControlNumber: set.controlNumber,
+                                      groupControlNumber: ack.groupControlNumber).map { claims[$0].patientControlNumber }
         }
         if let position = error.segmentPosition {
-            text = submitted?.segmentText(atSegment: position, transactionSetControlNumber: submittedSet,
-                                          groupControlNumber: submittedGroup)
+            text = matching?.segmentText(atSegment: position, transactionSetControlNumber: set.controlNumber,
+                                         groupControlNumber: ack.groupControlNumber)
         }
         if let text, let position = error.segmentPosition,
            String(text.prefix { $0.isLetter || $0.isNumber }) != error.segmentId {
@@ -246,11 +237,14 @@ struct AckReportBuilder {
                     acceptedQuantity: level.acceptedQuantity, rejectedQuantity: level.rejectedQuantity,
                     acceptedAmount: level.acceptedAmount, rejectedAmount: level.rejectedAmount))
             }
-            for claim in ack.claims { add(claim, of: ack) }
+            var answeredHere: Set<Int> = []
+            for claim in ack.claims { add(claim, of: ack, answeredHere: &answeredHere) }
         }
     }
 
-    private mutating func add(_ claim: AcknowledgedClaim, of ack: ClaimAcknowledgment) {
+    /// Records one 277CA claim; `answeredHere` holds the records this 277CA transaction set already answered, so a
+    /// second claim with the same TRN02 never overwrites the first.
+    private mutating func add(_ claim: AcknowledgedClaim, of ack: ClaimAcknowledgment, answeredHere: inout Set<Int>) {
         let outcome = claim.disposition
         var found = claim.statuses.flatMap { reasons($0, prefix: "") }
         for line in claim.lines {
@@ -258,18 +252,27 @@ struct AckReportBuilder {
             found += line.statuses.flatMap { reasons($0, prefix: "line \(name): ") }
         }
         let record: Int
-        if submitted != nil {
-            guard let match = match(claim) else {
-                var description = "277CA \(outcome.rawValue) claim \(claim.patientControlNumber)"
-                if let payer = claim.payerClaimControlNumber { description += " (payer claim \(payer))" }
+        if let matching {
+            var description = "277CA \(outcome.rawValue) claim \(claim.patientControlNumber)"
+            if let payer = claim.payerClaimControlNumber { description += " (payer claim \(payer))" }
+            guard let match = matching.claim(answering: claim, answered: Set(claimOutcome.keys)) else {
                 unmatched.append(AckReport.Unmatched(source: "277CA", reference: claim.patientControlNumber,
                                                      description: description + ": not in the submitted 837", reasons: found))
                 return
             }
+            guard !answeredHere.contains(match) else {
+                unmatched.append(AckReport.Unmatched(
+                    source: "277CA", reference: claim.patientControlNumber,
+                    description: description + ": this 277CA already answered the only submitted claim with this number",
+                    reasons: found))
+                return
+            }
             record = match
         } else {
-            record = self.record(for: claim.patientControlNumber)
+            record = recordsByNumber[claim.patientControlNumber]?.first { !answeredHere.contains($0) }
+                ?? newRecord(for: claim.patientControlNumber)
         }
+        answeredHere.insert(record)
         step(record, "277CA", outcome, ack.controlNumber)
         claimOutcome[record] = outcome
         claims[record].reasons.removeAll { $0.source == "277CA" }
@@ -279,20 +282,6 @@ struct AckReportBuilder {
         if claims[record].patientName == nil, !claim.patientLastName.isEmpty {
             claims[record].patientName = [claim.patientLastName, claim.patientFirstName].filter { !$0.isEmpty }.joined(separator: ", ")
         }
-    }
-
-    /// The submitted claim a 277CA claim answers: same CLM01 (exact, then ignoring case), narrowed by charge.
-    private func match(_ claim: AcknowledgedClaim) -> Int? {
-        var candidates = recordsByNumber[claim.patientControlNumber] ?? []
-        if candidates.isEmpty {
-            let wanted = claim.patientControlNumber.uppercased()
-            candidates = claims.indices.filter { claims[$0].patientControlNumber.uppercased() == wanted }
-        }
-        if candidates.count > 1, let charge = claim.chargeAmount {
-            let sameCharge = candidates.filter { claims[$0].chargeAmount == charge }
-            if !sameCharge.isEmpty { candidates = sameCharge }
-        }
-        return candidates.first { claimOutcome[$0] == nil } ?? candidates.first
     }
 
     private func reasons(_ status: ClaimStatus, prefix: String) -> [AckReport.Reason] {
@@ -322,20 +311,18 @@ struct AckReportBuilder {
 
     // MARK: - Helpers
 
-    /// Indexes of the records of submitted claims that satisfy `predicate`.
-    private func submittedRecords(matching predicate: (SubmittedClaimIndex.Claim) -> Bool) -> [Int] {
-        guard let submitted else { return [] }
-        return submitted.claims.indices.filter { predicate(submitted.claims[$0]) }
+    /// The record for a claim a 999 names when no claims were sent: the first with that number, created on first use.
+    private mutating func record(for number: String) -> Int {
+        recordsByNumber[number]?.first ?? newRecord(for: number)
     }
 
-    /// The record for a claim named only by an acknowledgment (no submitted 837), created on first use.
-    private mutating func record(for number: String) -> Int {
-        if let existing = recordsByNumber[number]?.first { return existing }
+    /// A new record for a claim named only by an acknowledgment.
+    private mutating func newRecord(for number: String) -> Int {
         claims.append(AckReport.ClaimResult(
             patientControlNumber: number, status: .pending, payerClaimControlNumber: nil, reasons: [], chargeAmount: nil,
             patientName: nil, interchangeControlNumber: nil, groupControlNumber: nil, transactionSetControlNumber: nil,
             acknowledgments: []))
-        recordsByNumber[number] = [claims.count - 1]
+        recordsByNumber[number, default: []].append(claims.count - 1)
         return claims.count - 1
     }
 
@@ -361,12 +348,5 @@ struct AckReportBuilder {
         case .rejected: return "rejecting"
         case .unknown: return "answering"
         }
-    }
-
-    /// Control numbers match as written, or as numbers (`000000001` = `1`).
-    static func same(_ left: String, _ right: String) -> Bool {
-        if left == right { return true }
-        guard let a = Int(left), let b = Int(right) else { return false }
-        return a == b
     }
 }

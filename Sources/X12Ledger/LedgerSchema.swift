@@ -124,6 +124,10 @@ enum LedgerSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            // The matcher compares CLM01 without regard to case (LedgerClaimLookup).
+            try db.execute(sql: "CREATE INDEX claimPatientControlNumberNoCase ON claim(patientControlNumber COLLATE NOCASE)")
+        }
         return migrator
     }
 }

@@ -1,11 +1,13 @@
 import Foundation
 import GRDB
 import X12
+import X12Matching
 import X12Remittance
 
 extension Ledger {
-    /// Records an 835: every claim payment (CLP) with its lines and CAS adjustments, matched to the submitted claim
-    /// by patient control number (CLP01 = CLM01) and to its lines by REF*6R. Payments for claims never submitted
+    /// Records an 835: every claim payment (CLP) with its lines and CAS adjustments, matched to the submitted claim and
+    /// lines by the ``ClaimMatcher`` as `x12 remit --claims` matches them (CLP01 = CLM01 with the charge as tie-break;
+    /// lines by REF*6R, else procedure, modifiers and charge). Payments for claims never submitted
     /// are recorded all the same, unlinked, and listed as unmatched; claim loops the decoder had to skip are kept
     /// as unmatched facts too.
     ///
@@ -42,7 +44,8 @@ extension Ledger {
 
     private func recordPayment(_ claim: RemittanceClaim, in remittance: Remittance, db: Database, fileId: Int64,
                                summary: inout ImportSummary) throws {
-        let claimId = try Self.latestClaimId(db, patientControlNumber: claim.patientControlNumber)
+        let match = try ClaimMatcher(lookup: LedgerClaimLookup(db: db)).payment(claim)
+        let claimId = match?.claim.id
         try db.run(sql: """
             INSERT INTO payment (fileId, claimId, patientControlNumber, claimStatus, chargeAmount, paidAmount, patientResponsibilityAmount,
                 payerClaimControlNumber, payerName, paymentDate, traceNumber, remarkCodes)
@@ -55,12 +58,8 @@ extension Ledger {
         for adjustment in claim.adjustments {
             try Self.insertAdjustment(db, paymentId: paymentId, lineId: nil, adjustment)
         }
-        for line in claim.lines {
-            var claimLineId: Int64?
-            if let claimId, let control = line.lineControlNumber {
-                claimLineId = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM claimLine WHERE claimId = ? AND lineControlNumber = ?"),
-                                                 arguments: [claimId, control])
-            }
+        for (offset, line) in claim.lines.enumerated() {
+            let claimLineId = match?.lines[offset]?.line.id
             try db.run(sql: """
                 INSERT INTO paymentLine (paymentId, claimLineId, lineControlNumber, procedureCode, modifiers, units, chargeAmount, paidAmount, remarkCodes)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

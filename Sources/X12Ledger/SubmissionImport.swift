@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import X12
 import X12Claims
+import X12Matching
 
 extension Ledger {
     /// Records a submitted 837: its interchange (control numbers, SHA-256, the bytes themselves, kept for

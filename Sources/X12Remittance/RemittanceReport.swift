@@ -25,7 +25,7 @@ public struct RemittanceReport: Sendable, Hashable, Codable {
     /// Reads a whole file into memory. For large files, iterate a ``RemittanceDecoder`` instead.
     ///
     /// A tokenizer error (truncated file...) does not throw: it ends the report and is listed in ``errors``.
-    public init(reader: SegmentReader, matcher: SubmittedClaimMatcher? = nil) {
+    public init(reader: SegmentReader, matcher: (any RemittanceClaimMatching)? = nil) {
         let decoder = RemittanceDecoder(reader: reader)
         var summary = RemittanceSummary()
         var transactions: [Remittance] = []

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import X12
 import X12Acknowledgments
-import X12Claims
+import X12Matching
 
 /// `x12 ack`: TA1, 999 and 277CA acknowledgments into accepted / rejected / pending claim records.
 struct AckCommand: ParsableCommand {
@@ -46,17 +46,19 @@ struct AckCommand: ParsableCommand {
     }
 
     func run() throws {
-        var index: SubmittedClaimIndex?
+        var matching: AcknowledgmentMatcher?
         if let claims {
+            let index: SubmittedClaimIndex
             do {
                 index = try SubmittedClaimIndex(path: claims)
             } catch {
                 Diagnostics.report(error, file: claims)
                 throw Diagnostics.exitCode(for: error)
             }
-            for problem in index?.problems ?? [] { Diagnostics.report(problem, file: claims) }
+            for problem in index.problems { Diagnostics.report(problem, file: claims) }
+            matching = AcknowledgmentMatcher(index: index)
         }
-        var decoder = AckDecoder(claims: index)
+        var decoder = AckDecoder(matching: matching)
         for file in files {
             let reader: SegmentReader
             do {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import X12
-import X12Claims
+import X12Matching
 import X12Output
 import X12Remittance
 

@@ -1,7 +1,6 @@
 import Foundation
 import X12
 import X12Acknowledgments
-import X12Claims
 import XCTest
 
 /// Paths and shortcuts shared by the acknowledgment tests.
@@ -29,10 +28,9 @@ enum AckTestSupport {
         return path
     }
 
-    /// Decodes every acknowledgment in the files, mapped to `claims` when given.
-    static func decode(_ paths: [String], claims: String? = nil) throws -> AckDecoder {
-        let index = try claims.map { try SubmittedClaimIndex(path: $0) }
-        var decoder = AckDecoder(claims: index)
+    /// Decodes every acknowledgment in the files.
+    static func decode(_ paths: [String]) throws -> AckDecoder {
+        var decoder = AckDecoder()
         for path in paths { decoder.read(try SegmentReader(path: path), file: URL(fileURLWithPath: path).lastPathComponent) }
         return decoder
     }

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import X12
 import X12Claims
+import X12Matching
 @testable import X12Ledger
 
 final class LedgerWorkTests: XCTestCase {

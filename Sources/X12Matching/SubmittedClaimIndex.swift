@@ -29,6 +29,8 @@ public struct SubmittedClaimIndex: Sendable {
 
     /// One submitted claim.
     public struct Claim: Sendable, Hashable, Codable {
+        /// The claim's place in ``SubmittedClaimIndex/claims`` (0 for the first): its identity when matching.
+        public var id: Int
         /// ISA13 of the interchange that carried the claim.
         public var interchangeControlNumber: String
         /// GS06 of its functional group.
@@ -95,9 +97,10 @@ public struct SubmittedClaimIndex: Sendable {
         try self.init(reader: try SegmentReader(path: path), keepingSegmentText: keepingSegmentText)
     }
 
-    /// Claims with this patient control number (a resubmission can repeat one).
+    /// Claims whose CLM01 equals `patientControlNumber` without regard to case, in file order (a resubmission can
+    /// repeat one).
     public func claims(patientControlNumber: String) -> [Claim] {
-        (lookups.byPatientControlNumber[patientControlNumber] ?? []).map { claims[$0] }
+        (lookups.byPatientControlNumber[patientControlNumber.uppercased()] ?? []).map { claims[$0] }
     }
 
     /// The claim and line carrying a REF*6R line item control number.
@@ -153,7 +156,7 @@ public struct SubmittedClaimIndex: Sendable {
         let segmentTexts: [SetKey: [String]]
         /// The first set read with each ST02, for lookups that do not name a group.
         let firstSetByControlNumber: [String: SetKey]
-        /// Positions in `claims` by CLM01.
+        /// Positions in `claims` by CLM01, upper-cased.
         let byPatientControlNumber: [String: [Int]]
         /// Claim and line positions by REF*6R (the first line carrying each number).
         let byLineControlNumber: [String: LinePosition]
@@ -199,7 +202,7 @@ public struct SubmittedClaimIndex: Sendable {
                 closeLine()
                 if var claim = current {
                     claim.lastSegmentIndex = index - 1
-                    byPatientControlNumber[claim.patientControlNumber, default: []].append(claims.count)
+                    byPatientControlNumber[claim.patientControlNumber.uppercased(), default: []].append(claims.count)
                     for (offset, line) in claim.lines.enumerated() {
                         if let control = line.lineControlNumber, byLineControlNumber[control] == nil {
                             byLineControlNumber[control] = LinePosition(claim: claims.count, line: offset)
@@ -229,7 +232,7 @@ public struct SubmittedClaimIndex: Sendable {
                 case "CLM":
                     closeClaim(before: index)
                     current = Claim(
-                        interchangeControlNumber: set.interchange.controlNumber, groupControlNumber: set.group?.controlNumber ?? "",
+                        id: claims.count, interchangeControlNumber: set.interchange.controlNumber, groupControlNumber: set.group?.controlNumber ?? "",
                         transactionSetControlNumber: set.header.controlNumber, patientControlNumber: segment[1],
                         chargeAmount: Decimal(string: segment[2], locale: Locale(identifier: "en_US_POSIX")),
                         frequencyCode: segment[5, 3], originalPayerClaimControlNumber: nil, payerName: payerName, payerId: payerId,

@@ -1,5 +1,5 @@
 import X12
-import X12Claims
+import X12Matching
 import XCTest
 
 final class SubmittedClaimIndexTests: XCTestCase {

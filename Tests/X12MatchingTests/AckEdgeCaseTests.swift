@@ -1,10 +1,10 @@
 import X12
 import X12Acknowledgments
-import X12Claims
+import X12Matching
 import XCTest
 
 /// Mapping rules that the fixtures do not exercise, on small inline files.
-final class EdgeCaseTests: XCTestCase {
+final class AckEdgeCaseTests: XCTestCase {
     /// ISA13 000000101, GS06 7, ST 0001: subscriber DOE (HL at 6) with claims A-1 (CLM at 9) and A-2 (CLM at 12).
     private let submitted = """
     ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *240115*1430*^*00501*000000101*0*T*:~
@@ -30,7 +30,7 @@ final class EdgeCaseTests: XCTestCase {
 
     private func report(_ acknowledgment: String) throws -> AckReport {
         let index = try SubmittedClaimIndex(reader: SegmentReader(string: submitted))
-        return AckReport.read(reader: SegmentReader(string: acknowledgment), claims: index, file: "inline")
+        return AckReport.read(reader: SegmentReader(string: acknowledgment), matching: AcknowledgmentMatcher(index: index), file: "inline")
     }
 
     private func interchange(_ body: String, functionalId: String = "FA", version: String = "005010X231A1") -> String {
