@@ -5,8 +5,8 @@
 /// its body segments, its end, more sets, the group end, and so on. A reader that handles events keeps
 /// only what it needs of a transaction set, so memory does not grow with the set.
 public enum EnvelopeEvent: Sendable {
-    /// An ISA opened an interchange.
-    case interchangeStart(InterchangeHeader)
+    /// An ISA (`segment`) opened an interchange.
+    case interchangeStart(InterchangeHeader, segment: Segment)
     /// An interchange closed: by its IEA (`trailer`), or without one (`nil`) because another ISA or the end
     /// of the input came first.
     case interchangeEnd(InterchangeHeader, trailer: Segment?)

@@ -222,9 +222,9 @@ private struct EnvelopeEventState {
             pending.append(.interchangeEnd(interchange, trailer: trailer))
             openInterchange = nil
         }
-        if startsInterchange, level == .interchange, let interchange = tracker.interchange {
+        if startsInterchange, level == .interchange, let interchange = tracker.interchange, let segment {
             openInterchange = interchange
-            pending.append(.interchangeStart(interchange))
+            pending.append(.interchangeStart(interchange, segment: segment))
         }
         if startsGroup, level == .group, let group = tracker.group {
             openGroup = group

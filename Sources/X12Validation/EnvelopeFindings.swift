@@ -4,7 +4,9 @@ import X12
 enum EnvelopeFindings {
     enum Scope { case transactionSet, group, interchange }
 
-    static func finding(for error: X12Error, scope known: Scope?, in set: TransactionSet? = nil) -> ValidationFinding {
+    /// The finding for an envelope error; `inSetAt` (the file index of its set's ST) and `segmentCount` place it
+    /// inside the set when it is one of the set's segments.
+    static func finding(for error: X12Error, scope known: Scope?, inSetAt first: Int? = nil, segmentCount: Int = 0) -> ValidationFinding {
         let segmentId = error.position.segmentId ?? ""
         let scope = known ?? inferScope(error, segmentId: segmentId)
         let kind: ValidationFinding.Kind
@@ -19,9 +21,9 @@ enum EnvelopeFindings {
         finding.segmentId = segmentId.isEmpty ? nil : segmentId
         finding.element = error.position.elementPosition
         finding.component = error.position.componentPosition
-        if let set, let fileIndex = error.position.segmentIndex, let first = set.segments.first?.position.segmentIndex {
+        if let first, let fileIndex = error.position.segmentIndex {
             let position = fileIndex - first + 1
-            if position >= 1 && position <= set.segments.count { finding.segmentIndex = position }
+            if position >= 1 && position <= segmentCount { finding.segmentIndex = position }
         }
         switch scope {
         case .transactionSet:

@@ -6,6 +6,7 @@ struct HierarchyChecker {
     struct Problem {
         var finding: ValidationFinding
         var index: Int
+        var line: Int
     }
 
     private struct Level {
@@ -13,6 +14,7 @@ struct HierarchyChecker {
         var code: String
         var hasChildFlag: String
         var index: Int
+        var line: Int
         var hasChild = false
     }
 
@@ -25,7 +27,8 @@ struct HierarchyChecker {
     /// The chain of HL ids from the top level down to the last HL.
     private var stack: [String] = []
 
-    mutating func check(_ fields: FieldView, levels allowed: [String: Set<String>], index: Int) -> [ValidationFinding] {
+    /// Checks one HL; `index` is its position in the set and `line` its line in the file.
+    mutating func check(_ fields: FieldView, levels allowed: [String: Set<String>], index: Int, line: Int) -> [ValidationFinding] {
         var problems: [ValidationFinding] = []
         func problem(_ element: Int, _ message: String) {
             var finding = ValidationFinding(kind: .hierarchy, message: message)
@@ -67,7 +70,8 @@ struct HierarchyChecker {
             stack = []
         }
         if !id.isEmpty, level(id, bytes: fields[1]) == nil {
-            levels.append(Level(id: id, code: code, hasChildFlag: String(decoding: fields[4], as: UTF8.self), index: index))
+            levels.append(Level(id: id, code: code, hasChildFlag: String(decoding: fields[4], as: UTF8.self), index: index,
+                                line: line))
             byId?[id] = levels.count - 1
         }
         stack.append(id)
@@ -91,7 +95,7 @@ struct HierarchyChecker {
             finding.elementErrorCode = "I12"
             finding.element = 4
             finding.value = "1"
-            return Problem(finding: finding, index: level.index)
+            return Problem(finding: finding, index: level.index, line: level.line)
         }
     }
 }

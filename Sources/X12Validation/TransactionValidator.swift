@@ -1,8 +1,9 @@
 import Foundation
 import X12
 
-/// Walks one transaction set through its implementation guide: a loop/segment state machine that places
-/// every segment in its loop, then checks elements, HL hierarchy and the guide's business rules.
+/// Walks one transaction set through its implementation guide, segment by segment as they are read: a
+/// loop/segment state machine that places every segment in its loop, then checks elements, HL hierarchy
+/// and the guide's business rules. It keeps the loop state and the findings, never the set's segments.
 struct TransactionValidator {
     /// One open loop occurrence. Its use counts and rule states live in the shared stacks `counts` and
     /// `ruleStates` (from `countBase` and `ruleBase` on), so entering a loop allocates nothing.
@@ -14,14 +15,16 @@ struct TransactionValidator {
         let countBase: Int
         let ruleBase: Int
         let ruleCount: Int
-        /// Position (ST = 1) of the CLM that opened this loop occurrence; its CLM01 names the claim in findings.
-        var claimIndex: Int?
+        /// CLM01 of the CLM that opened this loop occurrence: it names the claim in findings.
+        var claimId: String?
     }
 
     private let spec: ImplementationSpec
     /// The guide's loops and segments by index.
     private let table: PlacementTable
-    private let set: TransactionSet
+    private let start: TransactionSetStart
+    /// The segment being processed.
+    private var current: Segment
     private let elementValidator: ElementValidator
     private var frames: [Frame] = []
     /// How often each child of every open loop was used, frame after frame.
@@ -39,38 +42,73 @@ struct TransactionValidator {
     private static let claimCode = ShortCode("CLM")
     private static let hierarchyCode = ShortCode("HL")
 
-    init(spec: ImplementationSpec, set: TransactionSet, annotate: Bool) {
+    /// Starts a set at its ST (which is checked at once).
+    init(spec: ImplementationSpec, start: TransactionSetStart, annotate: Bool) {
         self.spec = spec
         table = spec.placement
-        self.set = set
+        self.start = start
         self.annotate = annotate
-        elementValidator = ElementValidator(delimiters: set.interchange.delimiters)
-        delimiters = set.interchange.delimiters
+        elementValidator = ElementValidator(delimiters: start.interchange.delimiters)
+        delimiters = start.interchange.delimiters
+        current = start.segment
+        push(0)
+        current.withFields { fields in process(fields, isHeader: true) }
+    }
+
+    /// Walks a whole set already read.
+    init(spec: ImplementationSpec, set: TransactionSet, annotate: Bool) {
+        guard let first = set.segments.first else {
+            self.init(spec: spec, start: TransactionSetStart(interchange: set.interchange, group: set.group, header: set.header,
+                                                            segment: Segment(content: Array("ST".utf8)[...],
+                                                                             delimiters: set.interchange.delimiters,
+                                                                             position: set.header.position),
+                                                            problems: []), annotate: annotate)
+            return
+        }
+        self.init(spec: spec, start: TransactionSetStart(interchange: set.interchange, group: set.group, header: set.header,
+                                                        segment: first, problems: []), annotate: annotate)
+        let last = set.segments.count - (set.isComplete ? 1 : 0)
+        for offset in set.segments.indices.dropFirst() where offset < last {
+            consume(set.segments[offset], index: offset + 1)
+        }
+        finish(trailer: set.isComplete ? set.segments.last : nil)
     }
 
     /// The id of the segment being processed, as text (for findings and annotations).
-    private var currentId: String { self.set.segments[index - 1].id }
+    private var currentId: String { current.id }
 
-    mutating func run() {
-        push(0)
-        for offset in set.segments.indices {
-            index = offset + 1
-            set.segments[offset].withFields { fields in
-                process(fields, isHeader: offset == 0)
-            }
+    /// Places and checks the next body segment; `index` is its position in the set (ST = 1).
+    mutating func consume(_ segment: Segment, index: Int) {
+        self.index = index
+        current = segment
+        segment.withFields { fields in process(fields, isHeader: false) }
+    }
+
+    /// Ends the set: its SE (`nil` when the set ended without one), then the loops still open and the HL
+    /// levels that promised children.
+    mutating func finish(trailer: Segment?) {
+        if let trailer {
+            consume(trailer, index: index + 1)
         }
         while frames.count > 1 { closeTop() }
-        if set.isComplete { closeTop() }
+        if trailer != nil { closeTop() }
         for problem in hierarchy.finish() {
             var finding = problem.finding
-            let position = set.segments[problem.index - 1].position
             finding.segmentIndex = problem.index
-            finding.fileSegmentIndex = position.segmentIndex
-            finding.line = position.line
+            finding.fileSegmentIndex = fileIndex(of: problem.index)
+            finding.line = problem.line
             finding.segmentId = "HL"
             finding.loopId = nil
             findings.append(stamp(finding))
         }
+    }
+
+    /// How many segments the set has had so far, ST (and SE) included.
+    var segmentCount: Int { index }
+
+    /// The file-wide index of the segment at `position` in this set.
+    private func fileIndex(of position: Int) -> Int? {
+        start.header.position.segmentIndex.map { $0 + position - 1 }
     }
 
     /// Places the segment at `index`, then runs the element, hierarchy and rule checks on it.
@@ -88,10 +126,10 @@ struct TransactionValidator {
         if annotate { record(segment: currentId, spec: placedIndex.map { table.segmentSpecs[$0] }, startsLoop: startsLoop) }
         guard let placedIndex else { return }
         let placed = table.segmentSpecs[placedIndex]
-        if code == Self.claimCode { frames[frames.count - 1].claimIndex = index }
+        if code == Self.claimCode { frames[frames.count - 1].claimId = String(decoding: fields[1], as: UTF8.self) }
         if !placed.cleanCheck.isClean(fields, delimiters: delimiters) { reportElementIssues(spec: placed) }
         if code == Self.hierarchyCode {
-            for problem in hierarchy.check(fields, levels: spec.hierarchy, index: index) {
+            for problem in hierarchy.check(fields, levels: spec.hierarchy, index: index, line: current.position.line) {
                 add(problem, segmentId: "HL")
             }
         }
@@ -103,7 +141,7 @@ struct TransactionValidator {
     /// Runs the full element checks on a segment the fast check did not pass and reports what they find.
     private mutating func reportElementIssues(spec placed: SegmentSpec) {
         let id = currentId
-        for issue in elementValidator.validate(set.segments[index - 1].elements, segmentId: id, spec: placed) {
+        for issue in elementValidator.validate(current.elements, segmentId: id, spec: placed) {
             var finding = ValidationFinding(kind: issue.kind, message: issue.message)
             finding.segmentErrorCode = "8"
             finding.elementErrorCode = issue.code
@@ -125,7 +163,7 @@ struct TransactionValidator {
         if loop.childCount > 0 { counts[countBase] = 1 }
         let ruleBase = ruleStates.count
         for rule in loop.firstRule..<(loop.firstRule + loop.ruleCount) { ruleStates.append(RuleState(rule: table.rules[rule], mask: table.rules[rule].segmentMask)) }
-        frames.append(Frame(loop: index, cursor: 0, countBase: countBase, ruleBase: ruleBase, ruleCount: loop.ruleCount, claimIndex: nil))
+        frames.append(Frame(loop: index, cursor: 0, countBase: countBase, ruleBase: ruleBase, ruleCount: loop.ruleCount, claimId: nil))
     }
 
     /// Whether the segment being processed is segment `index` of the guide: same id and, when the guide tells
@@ -278,10 +316,10 @@ struct TransactionValidator {
                                         message: "required loop \(missing.id) (\(missing.name)) is missing; it starts with \(trigger.id)")
         }
         finding.segmentErrorCode = "3"
-        let current = set.segments[index - 1].position
+        let here = current.position
         finding.segmentIndex = index
-        finding.fileSegmentIndex = current.segmentIndex
-        finding.line = current.line
+        finding.fileSegmentIndex = here.segmentIndex
+        finding.line = here.line
         finding.segmentId = trigger.id
         finding.loopId = loopId(upTo: depth)
         finding.claimId = claimId(upTo: depth)
@@ -304,7 +342,7 @@ struct TransactionValidator {
             let place = earlier.loopId.map { " (it belongs earlier, in loop \($0))" } ?? " (it belongs earlier)"
             report(.segmentOutOfOrder, "7", id, "\(id) is out of order\(place)")
         } else if spec.knownSegmentIds.contains(id) {
-            let value = set.segments[index - 1][1]
+            let value = current[1]
             let loopText = loopId(upTo: frames.count - 1).map { " in loop \($0)" } ?? ""
             report(.unexpectedSegment, "2", id, "\(id)*\(value) is not expected here\(loopText)")
         } else {
@@ -320,10 +358,12 @@ struct TransactionValidator {
         /// The rule's ``RuleSpec/segmentMask``, to pass over it without touching it for most segments.
         let mask: UInt64
         var total = AmountSum()
-        var anchor: (index: Int, element: Int, loopId: String?)?
+        /// The segment a balance finding points at, kept as it was seen (the segment itself is gone by then).
+        var anchor: (index: Int, line: Int, segmentId: String, element: Int, value: String, loopId: String?)?
         var counter = 0
         var triggered = false
         var triggerIndex: Int?
+        var triggerLine = 0
         var triggerLoop: String?
         var satisfied = false
         /// An amount of the balance was not a number (already reported as an element error).
@@ -338,7 +378,7 @@ struct TransactionValidator {
         for rule in spec.npiRules where table.npiMask & bit != 0 && rule.segmentCode == code {
             guard case .npi(_, let element, let when) = rule.kind else { continue }
             if let when, !when.valueList.contains(value(fields, element: when.element, component: when.component)) { continue }
-            let npi = set.segments[index - 1][element]
+            let npi = current[element]
             if !npi.isEmpty && !NPI.isValid(npi) {
                 var finding = ValidationFinding(severity: rule.severity, kind: .npiCheckDigit,
                                                 message: "'\(npi)' is not a valid NPI: it must be 10 digits starting with 1 or 2 with a correct check digit")
@@ -358,7 +398,11 @@ struct TransactionValidator {
                 switch rule.kind {
                 case .balance(let terms):
                     for term in terms where term.code == code {
-                        if ruleStates[slot].anchor == nil { ruleStates[slot].anchor = (index, term.elements[0], loopId(upTo: frames.count - 1)) }
+                        if ruleStates[slot].anchor == nil {
+                            let element = term.elements[0]
+                            ruleStates[slot].anchor = (index, current.position.line, currentId, element, current[element],
+                                                       loopId(upTo: frames.count - 1))
+                        }
                         for element in term.elements {
                             let bytes = fields[element]
                             if bytes.isEmpty { continue }
@@ -370,7 +414,7 @@ struct TransactionValidator {
                     ruleStates[slot].counter += 1
                     let counter = ruleStates[slot].counter
                     if !Self.isNumber(fields[element], equalTo: counter) {
-                        let text = set.segments[index - 1][element]
+                        let text = current[element]
                         var finding = ValidationFinding(severity: rule.severity, kind: .sequence, message: "\(rule.message): found \(text.isEmpty ? "nothing" : text), expected \(counter)")
                         finding.segmentErrorCode = "8"
                         finding.elementErrorCode = "I12"
@@ -383,6 +427,7 @@ struct TransactionValidator {
                     if when.segmentCode == code, when.valueList.contains(value(fields, element: when.element, component: when.component)) {
                         ruleStates[slot].triggered = true
                         ruleStates[slot].triggerIndex = index
+                        ruleStates[slot].triggerLine = current.position.line
                         ruleStates[slot].triggerLoop = loopId(upTo: frames.count - 1)
                     }
                     if rule.segmentCode == code, fields[1].elementsEqual(qualifier.utf8) { ruleStates[slot].satisfied = true }
@@ -406,15 +451,14 @@ struct TransactionValidator {
             finding.segmentErrorCode = "8"
             finding.elementErrorCode = "I12"
             finding.element = anchor.element
-            let segment = set.segments[anchor.index - 1]
-            finding.value = segment[anchor.element]
-            add(finding, at: anchor.index, segmentId: segment.id, loopId: anchor.loopId)
+            finding.value = anchor.value
+            add(finding, at: (anchor.index, anchor.line), segmentId: anchor.segmentId, loopId: anchor.loopId)
         case .requires(_, let segmentId, let qualifier):
             guard state.triggered, !state.satisfied, let trigger = state.triggerIndex else { return }
             var finding = ValidationFinding(severity: state.rule.severity, kind: .situationalRule, message: state.rule.message)
             finding.segmentErrorCode = "I6"
             finding.value = qualifier
-            add(finding, at: trigger, segmentId: segmentId, loopId: state.triggerLoop)
+            add(finding, at: (trigger, state.triggerLine), segmentId: segmentId, loopId: state.triggerLoop)
         default:
             return
         }
@@ -451,13 +495,14 @@ struct TransactionValidator {
     }
 
     /// Fills in where `finding` is (the segment being processed, or `segment`'s own position) and keeps it.
-    private mutating func add(_ finding: ValidationFinding, at position: Int? = nil, segmentId: String, loopId knownLoop: String?? = nil) {
+    /// `earlier` is the position in the set and the line of an earlier segment the finding is about.
+    private mutating func add(_ finding: ValidationFinding, at earlier: (index: Int, line: Int)? = nil, segmentId: String,
+                              loopId knownLoop: String?? = nil) {
         var finding = finding
-        let position = position ?? index
-        let place = set.segments[position - 1].position
+        let position = earlier?.index ?? index
         finding.segmentIndex = position
-        finding.fileSegmentIndex = place.segmentIndex
-        finding.line = place.line
+        finding.fileSegmentIndex = fileIndex(of: position)
+        finding.line = earlier?.line ?? current.position.line
         if finding.segmentId == nil { finding.segmentId = segmentId }
         finding.loopId = knownLoop ?? (position == index ? loopId(upTo: frames.count - 1) : nil)
         finding.claimId = claimId(upTo: frames.count - 1)
@@ -466,10 +511,10 @@ struct TransactionValidator {
 
     private func stamp(_ finding: ValidationFinding) -> ValidationFinding {
         var finding = finding
-        finding.interchangeControlNumber = set.interchange.controlNumber
-        finding.groupControlNumber = set.group?.controlNumber
-        finding.transactionSetId = set.header.id
-        finding.transactionSetControlNumber = set.header.controlNumber
+        finding.interchangeControlNumber = start.interchange.controlNumber
+        finding.groupControlNumber = start.group?.controlNumber
+        finding.transactionSetId = start.header.id
+        finding.transactionSetControlNumber = start.header.controlNumber
         return finding
     }
 
@@ -485,7 +530,7 @@ struct TransactionValidator {
     private func claimId(upTo depth: Int) -> String? {
         var level = min(depth, frames.count - 1)
         while level >= 0 {
-            if let claim = frames[level].claimIndex { return set.segments[claim - 1][1] }
+            if let claim = frames[level].claimId { return claim }
             level -= 1
         }
         return nil

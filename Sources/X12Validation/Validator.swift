@@ -8,7 +8,8 @@ import X12
 /// let report = validator.validate(path: "claims.837")
 /// for finding in report.findings { print(finding) }
 /// ```
-/// Findings are values: one input reports all of its problems. Reading streams one transaction set at a time.
+/// Findings are values: one input reports all of its problems. Reading streams segment by segment: a transaction
+/// set is walked through its guide as it is read, keeping the loop state and the findings, never its segments.
 public final class Validator: Sendable {
     /// The guides in use.
     public let library: SpecLibrary
@@ -29,7 +30,7 @@ public final class Validator: Sendable {
     public func validate(path: String) -> ValidationReport {
         do {
             let reader = try SegmentReader(path: path)
-            return run(EnvelopeReader(reader), segments: reader, file: path)
+            return run(EnvelopeReader(reader), file: path)
         } catch {
             var finding = ValidationFinding(kind: .unreadable, message: error.message)
             finding.line = nil
@@ -39,77 +40,69 @@ public final class Validator: Sendable {
 
     /// Validates everything `reader` delivers.
     public func validate(reader: EnvelopeReader, file: String = "-") -> ValidationReport {
-        run(reader, segments: nil, file: file)
+        run(reader, file: file)
     }
 
     /// Validates bytes already in memory.
     public func validate(bytes: [UInt8], file: String = "-") -> ValidationReport {
         let reader = SegmentReader(bytes: bytes)
-        return run(EnvelopeReader(reader), segments: reader, file: file)
+        return run(EnvelopeReader(reader), file: file)
     }
 
-    private func run(_ reader: EnvelopeReader, segments: SegmentReader?, file: String) -> ValidationReport {
+    private func run(_ reader: EnvelopeReader, file: String) -> ValidationReport {
         var report = ValidationReport(file: file)
-        var addedSinceLastSet = false
-        var lastSetEnd: Int?
-        var lastGroupStart: Int?
-        func note(_ header: InterchangeHeader?, isaIndex: Int? = nil) {
-            guard let header, report.interchanges.last?.controlNumber != header.controlNumber else { return }
-            report.interchanges.append(.init(header))
-            report.findings.append(contentsOf: checkInterchangeHeader(header, fileSegmentIndex: isaIndex))
-            addedSinceLastSet = true
-        }
-        /// A set opens a new interchange when its ISA13 differs from the last one, or when its group starts
-        /// after at least GE, IEA and ISA since the last set ended (the same ISA13 used twice).
-        func noteInterchange(of set: TransactionSet) {
-            let groupStart = set.group?.position.segmentIndex
-            let newGroup = groupStart != lastGroupStart || groupStart == nil
-            defer {
-                if let group = set.group, newGroup {
-                    report.findings.append(contentsOf: checkGroupHeader(group, interchange: set.interchange))
-                }
-            }
-            let changed = report.interchanges.last?.controlNumber != set.interchange.controlNumber
-            var reused = false
-            if !changed, !addedSinceLastSet, let groupStart, groupStart != lastGroupStart, let end = lastSetEnd, groupStart - end - 1 >= 3 {
-                reused = true
-            }
-            if reused {
-                var finding = ValidationFinding(kind: .interchangeEnvelope,
-                                                message: "ISA13 '\(set.interchange.controlNumber)' is already used by an earlier interchange in this file; interchange control numbers must be unique")
-                finding.interchangeErrorCode = "025"
-                finding.interchangeControlNumber = set.interchange.controlNumber
-                finding.segmentId = "ISA"
-                finding.element = 13
-                if let groupStart { finding.fileSegmentIndex = groupStart - 1 }
-                report.findings.append(finding)
-                report.interchanges.append(.init(set.interchange))
-                report.findings.append(contentsOf: checkInterchangeHeader(set.interchange, fileSegmentIndex: groupStart.map { $0 - 1 }))
-            } else {
-                let firstGroup = lastSetEnd.map { end in (groupStart ?? 0) - end - 1 >= 3 } ?? true
-                note(set.interchange, isaIndex: firstGroup ? groupStart.map { $0 - 1 } : nil)
-            }
-            addedSinceLastSet = false
-            lastGroupStart = groupStart
-            lastSetEnd = set.segments.last?.position.segmentIndex
-        }
+        var seenInterchanges: Set<String> = []
+        var interchange: InterchangeHeader?
+        var open: OpenSet?
         while true {
-            let item: EnvelopeReader.Item?
+            let event: EnvelopeEvent?
             do {
-                item = try reader.next()
+                event = try reader.nextEvent()
             } catch {
+                if var set = open {
+                    // The input broke off inside a set: report what was read of it.
+                    set.walker?.finish(trailer: nil)
+                    finish(set, problems: [], into: &report)
+                    open = nil
+                }
                 report.findings.append(EnvelopeFindings.finding(for: error, scope: .interchange))
                 break
             }
-            guard let item else { break }
-            switch item {
-            case .transactionSet(let set):
-                noteInterchange(of: set)
-                let (findings, summary) = validateSet(set)
-                report.findings.append(contentsOf: findings)
-                report.transactionSets.append(summary)
+            guard let event else { break }
+            switch event {
+            case .segment(let segment, let index):
+                open?.walker?.consume(segment, index: index)
+                open?.segmentCount = index
+            case .transactionSetStart(let start):
+                open = OpenSet(start: start, walker: spec(for: start.header, group: start.group).map {
+                    TransactionValidator(spec: $0, start: start, annotate: false)
+                })
+            case .transactionSetEnd(let trailer, let problems):
+                guard var set = open else { continue }
+                set.walker?.finish(trailer: trailer)
+                if trailer != nil { set.segmentCount += 1 }
+                finish(set, problems: problems, into: &report)
+                open = nil
+            case .interchangeStart(let header, let segment):
+                interchange = header
+                let isaIndex = segment.position.segmentIndex
+                if !seenInterchanges.insert(header.controlNumber).inserted {
+                    var finding = ValidationFinding(kind: .interchangeEnvelope,
+                                                    message: "ISA13 '\(header.controlNumber)' is already used by an earlier interchange in this file; interchange control numbers must be unique")
+                    finding.interchangeErrorCode = "025"
+                    finding.interchangeControlNumber = header.controlNumber
+                    finding.segmentId = "ISA"
+                    finding.element = 13
+                    finding.fileSegmentIndex = isaIndex
+                    report.findings.append(finding)
+                }
+                report.interchanges.append(.init(header))
+                report.findings.append(contentsOf: checkInterchangeHeader(header, fileSegmentIndex: isaIndex))
+            case .groupStart(let group):
+                if let interchange {
+                    report.findings.append(contentsOf: checkGroupHeader(group, interchange: interchange))
+                }
             case .problem(let error):
-                note(segments?.interchangeHeader)
                 var finding = EnvelopeFindings.finding(for: error, scope: nil)
                 finding.interchangeControlNumber = report.interchanges.last?.controlNumber
                 if finding.kind == .groupEnvelope, let last = report.transactionSets.last,
@@ -118,11 +111,28 @@ public final class Validator: Sendable {
                 }
                 report.findings.append(finding)
             case .interchangeAcknowledgment(let segment, let header):
-                note(header)
                 report.findings.append(contentsOf: checkControlSegment(segment, version: header.version, fixedWidth: false))
+            case .interchangeEnd, .groupEnd:
+                continue
             }
         }
         return report
+    }
+
+    /// A transaction set being validated: its start, its walk through the guide (`nil` without a guide)
+    /// and how many segments it has had.
+    private struct OpenSet {
+        let start: TransactionSetStart
+        var walker: TransactionValidator?
+        var segmentCount = 1
+    }
+
+    /// Adds a finished set's findings (sorted by position) and its summary to the report.
+    private func finish(_ set: OpenSet, problems: [X12Error], into report: inout ValidationReport) {
+        let (findings, summary) = findingsAndSummary(start: set.start, walker: set.walker, segmentCount: set.segmentCount,
+                                                     problems: set.start.problems + problems)
+        report.findings.append(contentsOf: findings)
+        report.transactionSets.append(summary)
     }
 
     /// TA105 note for an ISA element that breaks the control map (ISA01 → 010 ... ISA15 → 020).
@@ -148,20 +158,20 @@ public final class Validator: Sendable {
         }
     }
 
-    /// Checks a GS's elements against the control segments (GS07 is not kept by the reader, so it is not checked).
+    /// Checks a GS's elements against the control segments.
     private func checkGroupHeader(_ group: FunctionalGroupHeader, interchange: InterchangeHeader) -> [ValidationFinding] {
         let separator = interchange.delimiters.element
         var content = Array("GS".utf8)
         for field in [group.functionalId, group.applicationSender, group.applicationReceiver, group.date, group.time,
-                      group.controlNumber, "X", group.version] {
+                      group.controlNumber, group.responsibleAgency, group.version] {
             content.append(separator)
             content.append(contentsOf: field.utf8)
         }
         let segment = Segment(content: content[...], delimiters: interchange.delimiters, position: group.position)
         return checkControlSegment(segment, version: interchange.version, fixedWidth: false)
-            // GS07 is not kept by the reader; GS08 is judged by the spec lookup ("no implementation guide"), the
-            // control map's GS08 list being incomplete (it lacks the 999 versions).
-            .filter { $0.element != 7 && $0.element != 8 }
+            // GS08 is judged by the spec lookup ("no implementation guide"), the control map's GS08 list being
+            // incomplete (it lacks the 999 versions).
+            .filter { $0.element != 8 }
             .map { finding in
                 var finding = finding
                 finding.interchangeControlNumber = interchange.controlNumber
@@ -191,70 +201,78 @@ public final class Validator: Sendable {
 
     /// Findings for one transaction set (envelope faults included).
     public func validate(_ set: TransactionSet) -> [ValidationFinding] {
-        validateSet(set).0
+        let walker = spec(for: set.header, group: set.group).map { TransactionValidator(spec: $0, set: set, annotate: false) }
+        let start = TransactionSetStart(interchange: set.interchange, group: set.group, header: set.header,
+                                        segment: set.segments.first ?? Segment(content: Array("ST".utf8)[...],
+                                                                               delimiters: set.interchange.delimiters,
+                                                                               position: set.header.position),
+                                        problems: [])
+        return findingsAndSummary(start: start, walker: walker, segmentCount: set.segments.count, problems: set.problems).0
     }
 
     /// The loop of every segment of `set`, for labelling a tree; empty when no guide matches the set.
     public func annotate(_ set: TransactionSet) -> [LoopAnnotation] {
         guard let spec = spec(for: set) else { return [] }
-        var walker = TransactionValidator(spec: spec, set: set, annotate: true)
-        walker.run()
-        return walker.annotations
+        return TransactionValidator(spec: spec, set: set, annotate: true).annotations
     }
 
     /// The guide for a transaction set: ST01 plus ST03 (or GS08 when ST03 is empty).
     public func spec(for set: TransactionSet) -> ImplementationSpec? {
-        library.spec(transactionSet: set.header.id, version: Self.implementation(of: set))
+        spec(for: set.header, group: set.group)
     }
 
-    private static func implementation(of set: TransactionSet) -> String {
-        set.header.implementationReference.isEmpty ? (set.group?.version ?? "") : set.header.implementationReference
+    private func spec(for header: TransactionSetHeader, group: FunctionalGroupHeader?) -> ImplementationSpec? {
+        library.spec(transactionSet: header.id, version: Self.implementation(of: header, group: group))
     }
 
-    private func validateSet(_ set: TransactionSet) -> ([ValidationFinding], ValidationReport.TransactionSummary) {
+    private static func implementation(of header: TransactionSetHeader, group: FunctionalGroupHeader?) -> String {
+        header.implementationReference.isEmpty ? (group?.version ?? "") : header.implementationReference
+    }
+
+    private func findingsAndSummary(start: TransactionSetStart, walker: TransactionValidator?, segmentCount: Int,
+                                    problems: [X12Error]) -> ([ValidationFinding], ValidationReport.TransactionSummary) {
         var findings: [ValidationFinding] = []
-        let implementation = Self.implementation(of: set)
-        let spec = spec(for: set)
-        if let spec {
-            var walker = TransactionValidator(spec: spec, set: set, annotate: false)
-            walker.run()
+        let header = start.header
+        let implementation = Self.implementation(of: header, group: start.group)
+        if let walker {
             findings = walker.findings
         } else {
             var finding = ValidationFinding(kind: .noSpec,
-                                            message: "no implementation guide for transaction set \(set.header.id) version \(implementation.isEmpty ? "(none given)" : implementation) in \(library.directory.path); guides available: \(library.summary)")
+                                            message: "no implementation guide for transaction set \(header.id) version \(implementation.isEmpty ? "(none given)" : implementation) in \(library.directory.path); guides available: \(library.summary)")
             finding.transactionErrorCode = "I6"
             finding.segmentIndex = 1
             finding.segmentId = "ST"
-            finding.fileSegmentIndex = set.header.position.segmentIndex
-            finding.line = set.header.position.line
+            finding.fileSegmentIndex = header.position.segmentIndex
+            finding.line = header.position.line
             findings.append(finding)
         }
-        let groupVersion = set.group?.version ?? ""
-        if !set.header.implementationReference.isEmpty, !groupVersion.isEmpty, set.header.implementationReference != groupVersion {
+        let groupVersion = start.group?.version ?? ""
+        if !header.implementationReference.isEmpty, !groupVersion.isEmpty, header.implementationReference != groupVersion {
             var finding = ValidationFinding(severity: .warning, kind: .transactionEnvelope,
-                                            message: "ST03 '\(set.header.implementationReference)' differs from the group's GS08 '\(groupVersion)'; they should name the same guide")
+                                            message: "ST03 '\(header.implementationReference)' differs from the group's GS08 '\(groupVersion)'; they should name the same guide")
             finding.segmentIndex = 1
             finding.segmentId = "ST"
             finding.element = 3
-            finding.fileSegmentIndex = set.header.position.segmentIndex
-            finding.line = set.header.position.line
+            finding.fileSegmentIndex = header.position.segmentIndex
+            finding.line = header.position.line
             findings.append(finding)
         }
-        for problem in set.problems {
-            findings.append(EnvelopeFindings.finding(for: problem, scope: .transactionSet, in: set))
+        for problem in problems {
+            findings.append(EnvelopeFindings.finding(for: problem, scope: .transactionSet,
+                                                     inSetAt: header.position.segmentIndex, segmentCount: segmentCount))
         }
         for index in findings.indices {
-            findings[index].interchangeControlNumber = set.interchange.controlNumber
-            findings[index].groupControlNumber = set.group?.controlNumber
-            findings[index].transactionSetId = set.header.id
-            findings[index].transactionSetControlNumber = set.header.controlNumber
+            findings[index].interchangeControlNumber = start.interchange.controlNumber
+            findings[index].groupControlNumber = start.group?.controlNumber
+            findings[index].transactionSetId = header.id
+            findings[index].transactionSetControlNumber = header.controlNumber
         }
         findings.sort { ($0.segmentIndex ?? 0) < ($1.segmentIndex ?? 0) }
         let summary = ValidationReport.TransactionSummary(
-            interchangeControlNumber: set.interchange.controlNumber, functionalId: set.group?.functionalId ?? "",
-            groupControlNumber: set.group?.controlNumber ?? "", groupVersion: set.group?.version ?? "",
-            transactionSetId: set.header.id, controlNumber: set.header.controlNumber, implementation: implementation,
-            hasSpec: spec != nil, segmentCount: set.segments.count,
+            interchangeControlNumber: start.interchange.controlNumber, functionalId: start.group?.functionalId ?? "",
+            groupControlNumber: start.group?.controlNumber ?? "", groupVersion: start.group?.version ?? "",
+            transactionSetId: header.id, controlNumber: header.controlNumber, implementation: implementation,
+            hasSpec: walker != nil, segmentCount: segmentCount,
             errorCount: findings.count { $0.severity == .error }, warningCount: findings.count { $0.severity == .warning })
         return (findings, summary)
     }
