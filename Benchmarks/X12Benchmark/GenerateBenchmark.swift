@@ -2,11 +2,20 @@ import Foundation
 import X12
 import X12Claims
 
-/// `X12Benchmark generate [visits]`: end-to-end claim generation. Writes a billing batch of `visits` finalized
+/// `X12Benchmark generate [visits] [--write-batch PATH]`: end-to-end claim generation (with `--write-batch`, only writes
+/// the batch to PATH, for Benchmarks/cli.sh to time `x12 generate` on it as a whole process). Writes a billing batch of `visits` finalized
 /// visits (default 100,000; 3 charges each, 20,000 patients over 3 payers) to a temporary folder, then times
 /// reading + JSON decoding + billing rules + 837 encoding + the atomic write, and prints claims/s and peak RSS.
 func runGenerateBenchmark(_ arguments: [String]) {
     let visits = arguments.first.flatMap(Int.init) ?? 100_000
+    if let flag = arguments.firstIndex(of: "--write-batch"), flag + 1 < arguments.count {
+        let json = benchmarkBatch(visits: visits, patients: max(1, min(20_000, visits / 5)))
+        guard FileManager.default.createFile(atPath: arguments[flag + 1], contents: Data(json.utf8)) else {
+            print("generate benchmark: cannot write \(arguments[flag + 1])")
+            exit(2)
+        }
+        return
+    }
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("x12-generate-bench-\(getpid())")
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -40,4 +40,23 @@ public struct TransactionSetStart: Sendable {
     public var segment: Segment
     /// Faults the ST shows (a control number used twice, an ST outside a group's scope).
     public var problems: [X12Error]
+
+    /// Creates a start.
+    public init(interchange: InterchangeHeader, group: FunctionalGroupHeader?, header: TransactionSetHeader, segment: Segment,
+                problems: [X12Error] = []) {
+        self.interchange = interchange
+        self.group = group
+        self.header = header
+        self.segment = segment
+        self.problems = problems
+    }
+}
+
+extension TransactionSetStart {
+    /// The start of a set already read whole (its first segment is its ST; its problems stay with the set).
+    public init(of set: TransactionSet) {
+        let st = set.segments.first ?? Segment(content: Array("ST".utf8)[...], delimiters: set.interchange.delimiters,
+                                               position: set.header.position)
+        self.init(interchange: set.interchange, group: set.group, header: set.header, segment: st)
+    }
 }

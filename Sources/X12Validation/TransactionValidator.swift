@@ -57,16 +57,7 @@ struct TransactionValidator {
 
     /// Walks a whole set already read.
     init(spec: ImplementationSpec, set: TransactionSet, annotate: Bool) {
-        guard let first = set.segments.first else {
-            self.init(spec: spec, start: TransactionSetStart(interchange: set.interchange, group: set.group, header: set.header,
-                                                            segment: Segment(content: Array("ST".utf8)[...],
-                                                                             delimiters: set.interchange.delimiters,
-                                                                             position: set.header.position),
-                                                            problems: []), annotate: annotate)
-            return
-        }
-        self.init(spec: spec, start: TransactionSetStart(interchange: set.interchange, group: set.group, header: set.header,
-                                                        segment: first, problems: []), annotate: annotate)
+        self.init(spec: spec, start: TransactionSetStart(of: set), annotate: annotate)
         let last = set.segments.count - (set.isComplete ? 1 : 0)
         for offset in set.segments.indices.dropFirst() where offset < last {
             consume(set.segments[offset], index: offset + 1)

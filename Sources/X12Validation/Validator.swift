@@ -59,12 +59,7 @@ public final class Validator: Sendable {
             do {
                 event = try reader.nextEvent()
             } catch {
-                if var set = open {
-                    // The input broke off inside a set: report what was read of it.
-                    set.walker?.finish(trailer: nil)
-                    finish(set, problems: [], into: &report)
-                    open = nil
-                }
+                // The input broke off (inside a set or not): the tokenizer's error says where.
                 report.findings.append(EnvelopeFindings.finding(for: error, scope: .interchange))
                 break
             }
@@ -202,11 +197,7 @@ public final class Validator: Sendable {
     /// Findings for one transaction set (envelope faults included).
     public func validate(_ set: TransactionSet) -> [ValidationFinding] {
         let walker = spec(for: set.header, group: set.group).map { TransactionValidator(spec: $0, set: set, annotate: false) }
-        let start = TransactionSetStart(interchange: set.interchange, group: set.group, header: set.header,
-                                        segment: set.segments.first ?? Segment(content: Array("ST".utf8)[...],
-                                                                               delimiters: set.interchange.delimiters,
-                                                                               position: set.header.position),
-                                        problems: [])
+        let start = TransactionSetStart(of: set)
         return findingsAndSummary(start: start, walker: walker, segmentCount: set.segments.count, problems: set.problems).0
     }
 
