@@ -73,6 +73,7 @@ let package = Package(
         .testTarget(name: "X12Tests", dependencies: ["X12"]),
         .testTarget(name: "X12ClaimsTests", dependencies: ["X12Claims"]),
         .testTarget(name: "X12RemittanceTests", dependencies: ["X12Remittance", "X12Output"]),
+        .testTarget(name: "X12OutputTests", dependencies: ["X12Output", "X12Remittance"]),
         .testTarget(name: "X12AcknowledgmentsTests", dependencies: ["X12Acknowledgments"]),
         .testTarget(name: "X12ValidationTests", dependencies: ["X12Validation"]),
         .testTarget(name: "x12Tests", dependencies: ["x12"]),

@@ -57,9 +57,9 @@ public struct RemittanceWriter {
                     json.key("claims")
                     json.beginArray()
                 }
-                try json.encode(claim)
+                json.value(claim)
             case .ndjson:
-                try json.encode(RemittanceClaimRecord(remittance: header, claim: claim))
+                json.value(RemittanceClaimRecord(remittance: header, claim: claim))
                 json.newline()
             case .csv:
                 for row in RemittanceCSV.rows(header: header, claim: claim) { json.raw(Array(row.utf8)); json.newline() }
@@ -148,8 +148,8 @@ public struct RemittanceWriter {
         json.endArray()
         json.key("providerAdjustments"); try json.encode(trailer.providerAdjustments)
         json.key("totals"); try json.encode(trailer.totals)
-        json.key("balance"); try json.encode(trailer.balance)
-        json.key("errors"); try json.encode(trailer.errors)
+        json.key("balance"); json.array(trailer.balance)
+        json.key("errors"); json.array(trailer.errors)
         json.endObject()
     }
 }
