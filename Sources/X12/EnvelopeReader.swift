@@ -19,6 +19,11 @@ public final class EnvelopeReader {
     private let reader: SegmentReader
     private var state = EnvelopeEventState()
     private var assembly = TransactionSetAssembly()
+    /// Events of the last chunk of segments, handed out one at a time by ``nextEvent()``.
+    private var buffered: [EnvelopeEvent] = []
+    private var bufferedIndex = 0
+    /// A tokenizer error met while filling `buffered`, thrown once the events before it are out.
+    private var deferredError: X12Error?
 
     /// Reads segments from `reader`.
     public init(_ reader: SegmentReader) {
@@ -34,12 +39,39 @@ public final class EnvelopeReader {
     ///
     /// - Throws: ``X12Error`` from the tokenizer; events found before the throw have been returned already.
     public func nextEvent() throws(X12Error) -> EnvelopeEvent? {
-        // Work on a local copy of the state (moved out and back, not copied) so that the per-segment loop
-        // makes no exclusivity-checked accesses to the reader's stored properties.
+        if bufferedIndex < buffered.count {
+            bufferedIndex += 1
+            return buffered[bufferedIndex - 1]
+        }
+        if let error = deferredError {
+            deferredError = nil
+            throw error
+        }
+        // Work a whole chunk of segments at a time on local copies of the state and the buffer (moved out and
+        // back, not copied), so that the per-segment loop makes no exclusivity-checked accesses to the reader's
+        // stored properties and the state is moved once a chunk, not once a segment.
         var state = EnvelopeEventState()
+        var events: [EnvelopeEvent] = []
         swap(&state, &self.state)
-        defer { swap(&state, &self.state) }
-        return try state.nextEvent(from: reader)
+        swap(&events, &buffered)
+        events.removeAll(keepingCapacity: true)
+        do {
+            try state.fill(&events, from: reader)
+        } catch {
+            deferredError = error
+        }
+        swap(&state, &self.state)
+        swap(&events, &buffered)
+        bufferedIndex = 0
+        guard !buffered.isEmpty else {
+            if let error = deferredError {
+                deferredError = nil
+                throw error
+            }
+            return nil
+        }
+        bufferedIndex = 1
+        return buffered[0]
     }
 
     /// Returns the next item, or `nil` at the end of the input. A transaction set is held whole until its
@@ -126,6 +158,41 @@ private struct EnvelopeEventState {
     /// Segments taken from the reader and not processed yet.
     var batch: [Segment] = []
     var batchIndex = 0
+
+    /// Appends the events of the next chunk of segments to `events` (none at the end of the input).
+    mutating func fill(_ events: inout [EnvelopeEvent], from reader: SegmentReader) throws(X12Error) {
+        while true {
+            if pendingIndex < pending.count {
+                events.append(contentsOf: pending[pendingIndex...])
+                pending.removeAll(keepingCapacity: true)
+                pendingIndex = 0
+            }
+            if finished || !events.isEmpty && batchIndex == batch.count { return }
+            if batchIndex == batch.count {
+                batchIndex = 0
+                try reader.nextBatch(into: &batch)
+                if batch.isEmpty {
+                    finish()
+                    continue
+                }
+            }
+            while batchIndex < batch.count {
+                let segment = batch[batchIndex]
+                batchIndex += 1
+                let wasInSet = inSet
+                let problems = tracker.consume(segment)
+                if wasInSet, problems.isEmpty, tracker.level == .transactionSet, tracker.transactionSegmentIndex > 1 {
+                    events.append(.segment(segment, index: tracker.transactionSegmentIndex))
+                    continue
+                }
+                handle(segment, wasInSet: wasInSet, problems: problems)
+                if !pending.isEmpty {
+                    events.append(contentsOf: pending)
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+    }
 
     mutating func nextEvent(from reader: SegmentReader) throws(X12Error) -> EnvelopeEvent? {
         while true {

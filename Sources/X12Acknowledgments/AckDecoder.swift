@@ -30,42 +30,57 @@ public struct AckDecoder: Sendable {
     }
 
     /// Reads every acknowledgment in `reader`; `file` names the input in problems.
+    /// Reads every acknowledgment in `reader`, segment by segment (a set's segments are never held); `file`
+    /// names the input in problems.
     public mutating func read(_ reader: SegmentReader, file: String? = nil) {
         let envelopes = EnvelopeReader(reader)
+        // The acknowledgment being read, by kind (two optionals, edited in place, rather than an enum whose
+        // payload would be copied at every segment).
+        var functional: FunctionalAcknowledgmentDecoder?
+        var claims: ClaimAcknowledgmentDecoder?
+        func finishOpen(trailer: Segment?, problems setProblems: [X12Error]) {
+            if var decoder = functional.take() {
+                let acknowledgment = decoder.finish(trailer: trailer, problems: setProblems)
+                functionalAcknowledgments.append(acknowledgment)
+                problems.append(contentsOf: acknowledgment.problems.map { AckReport.Problem($0, file: file) })
+            }
+            if var decoder = claims.take() {
+                let acknowledgment = decoder.finish(trailer: trailer, problems: setProblems)
+                claimAcknowledgments.append(acknowledgment)
+                problems.append(contentsOf: acknowledgment.problems.map { AckReport.Problem($0, file: file) })
+            }
+        }
         do {
-            while let item = try envelopes.next() {
-                switch item {
-                case .transactionSet(let set):
-                    add(set, file: file)
+            while let event = try envelopes.nextEvent() {
+                switch event {
+                case .transactionSetStart(let start):
+                    switch start.header.id {
+                    case "999", "997": functional = FunctionalAcknowledgmentDecoder(start: start)
+                    case "277": claims = ClaimAcknowledgmentDecoder(start: start)
+                    default:
+                        let message = "transaction set \(start.header.id) \(start.header.controlNumber) is not an acknowledgment "
+                            + "(expected 999, 997 or 277); skipped"
+                        problems.append(AckReport.Problem(X12Error(.unexpectedSegment, at: start.header.position, message), file: file))
+                    }
+                case .segment(let segment, let index):
+                    functional?.consume(segment, index: index)
+                    claims?.consume(segment, index: index)
+                case .transactionSetEnd(let trailer, let setProblems):
+                    finishOpen(trailer: trailer, problems: setProblems)
                 case .interchangeAcknowledgment(let segment, let interchange):
                     let (record, found) = InterchangeAcknowledgment.decode(segment, in: interchange)
                     interchangeAcknowledgments.append(record)
                     problems.append(contentsOf: found.map { AckReport.Problem($0, file: file) })
                 case .problem(let error):
                     problems.append(AckReport.Problem(error, file: file))
+                case .interchangeStart, .interchangeEnd, .groupStart, .groupEnd:
+                    continue
                 }
             }
         } catch {
             // A truncated file: decode the part of the set read so far, then report where it broke.
-            if let open = envelopes.unfinishedTransactionSet { add(open, file: file) }
+            finishOpen(trailer: nil, problems: [])
             problems.append(AckReport.Problem(error, file: file))
-        }
-    }
-
-    private mutating func add(_ set: TransactionSet, file: String?) {
-        switch set.header.id {
-        case "999", "997":
-            let acknowledgment = FunctionalAcknowledgment(decoding: set)
-            functionalAcknowledgments.append(acknowledgment)
-            problems.append(contentsOf: acknowledgment.problems.map { AckReport.Problem($0, file: file) })
-        case "277":
-            let acknowledgment = ClaimAcknowledgment(decoding: set)
-            claimAcknowledgments.append(acknowledgment)
-            problems.append(contentsOf: acknowledgment.problems.map { AckReport.Problem($0, file: file) })
-        default:
-            let message = "transaction set \(set.header.id) \(set.header.controlNumber) is not an acknowledgment "
-                + "(expected 999, 997 or 277); skipped"
-            problems.append(AckReport.Problem(X12Error(.unexpectedSegment, at: set.header.position, message), file: file))
         }
     }
 

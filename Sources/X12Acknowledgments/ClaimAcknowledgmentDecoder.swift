@@ -7,12 +7,16 @@ extension ClaimAcknowledgment {
     /// Faults (an HL level the 277CA does not define, a claim without TRN02, an STC without a category, a set cut
     /// short) are recorded in ``problems`` with their position; everything readable is kept.
     public init(decoding set: TransactionSet) {
-        var decoder = ClaimAcknowledgmentDecoder(set: set)
-        self = decoder.decode()
+        var decoder = ClaimAcknowledgmentDecoder(start: TransactionSetStart(of: set))
+        for (offset, segment) in set.segments.enumerated().dropFirst() where !(set.isComplete && offset == set.segments.count - 1) {
+            decoder.consume(segment, index: offset + 1)
+        }
+        self = decoder.finish(trailer: set.isComplete ? set.segments.last : nil, problems: set.problems)
     }
 }
 
-/// The state machine behind ``ClaimAcknowledgment/init(decoding:)``.
+/// The state machine behind ``ClaimAcknowledgment/init(decoding:)``, fed one segment at a time (the set's
+/// segments are never held).
 struct ClaimAcknowledgmentDecoder {
     private enum Scope {
         case header
@@ -23,31 +27,44 @@ struct ClaimAcknowledgmentDecoder {
         case unknownLevel
     }
 
-    private let set: TransactionSet
+    private let start: TransactionSetStart
     private var result: ClaimAcknowledgment
+    /// Faults found while reading (the envelope's come first in the result).
+    private var found: [X12Error] = []
+    private var last: Position
+    private var count = 1
     private var scope = Scope.header
     private var patient = (hierarchyId: "", last: "", first: "", memberId: "")
     private var provider = (name: "", id: "")
 
-    init(set: TransactionSet) {
-        self.set = set
+    /// Starts at the set's ST.
+    init(start: TransactionSetStart) {
+        self.start = start
+        last = start.header.position
         result = ClaimAcknowledgment(
-            interchangeControlNumber: set.interchange.controlNumber, groupControlNumber: set.group?.controlNumber ?? "",
-            controlNumber: set.header.controlNumber, implementationReference: set.header.implementationReference,
-            referenceIdentification: "", creationDate: "", levels: [], claims: [], position: set.header.position,
-            problems: set.problems)
+            interchangeControlNumber: start.interchange.controlNumber, groupControlNumber: start.group?.controlNumber ?? "",
+            controlNumber: start.header.controlNumber, implementationReference: start.header.implementationReference,
+            referenceIdentification: "", creationDate: "", levels: [], claims: [], position: start.header.position,
+            problems: [])
+        consume(start.segment, index: 1)
     }
 
-    mutating func decode() -> ClaimAcknowledgment {
-        for (offset, segment) in set.segments.enumerated() {
-            var position = segment.position
-            position.transactionSegmentIndex = offset + 1
-            read(segment, at: position)
+    /// Reads the segment at `index` in the set (ST = 1).
+    mutating func consume(_ segment: Segment, index: Int) {
+        var position = segment.position
+        position.transactionSegmentIndex = index
+        last = segment.position
+        count = index
+        read(segment, at: position)
+    }
+
+    /// Ends the set at its SE (`nil` when it ended without one); `problems` are its envelope faults.
+    mutating func finish(trailer: Segment?, problems: [X12Error]) -> ClaimAcknowledgment {
+        if let trailer { consume(trailer, index: count + 1) }
+        if trailer == nil {
+            problem(.truncatedSegment, last, "the 277CA ends without its SE: claims after this point are missing")
         }
-        let end = set.segments.last.map(\.position) ?? set.header.position
-        if !set.isComplete {
-            problem(.truncatedSegment, end, "the 277CA ends without its SE: claims after this point are missing")
-        }
+        result.problems = start.problems + problems + found
         return result
     }
 
@@ -228,7 +245,7 @@ struct ClaimAcknowledgmentDecoder {
     }
 
     private mutating func problem(_ kind: X12Error.Kind, _ position: Position, _ message: String) {
-        result.problems.append(X12Error(kind, at: position, message))
+        found.append(X12Error(kind, at: position, message))
     }
 }
 

@@ -6,43 +6,61 @@ extension FunctionalAcknowledgment {
     /// Decoding never stops at a fault: segments out of order, missing IK5/AK9, unknown codes and a set cut
     /// short are recorded in ``problems`` with their position, and everything readable is kept.
     public init(decoding set: TransactionSet) {
-        var decoder = FunctionalAcknowledgmentDecoder(set: set)
-        self = decoder.decode()
+        var decoder = FunctionalAcknowledgmentDecoder(start: TransactionSetStart(of: set))
+        for (offset, segment) in set.segments.enumerated().dropFirst() where !(set.isComplete && offset == set.segments.count - 1) {
+            decoder.consume(segment, index: offset + 1)
+        }
+        self = decoder.finish(trailer: set.isComplete ? set.segments.last : nil, problems: set.problems)
     }
 }
 
-/// The state machine behind ``FunctionalAcknowledgment/init(decoding:)``.
+/// The state machine behind ``FunctionalAcknowledgment/init(decoding:)``, fed one segment at a time (the set's
+/// segments are never held).
 struct FunctionalAcknowledgmentDecoder {
-    private let set: TransactionSet
+    private let start: TransactionSetStart
     private var result: FunctionalAcknowledgment
+    /// Faults found while reading (the envelope's come first in the result).
+    private var found: [X12Error] = []
+    private var last: Position
+    private var count = 1
     private var current: AcknowledgedTransactionSet?
     private var currentHasResult = false
     private var seenGroupHeader = false
     private var seenGroupTrailer = false
 
-    init(set: TransactionSet) {
-        self.set = set
+    /// Starts at the set's ST.
+    init(start: TransactionSetStart) {
+        self.start = start
+        last = start.header.position
         result = FunctionalAcknowledgment(
-            interchangeControlNumber: set.interchange.controlNumber, transactionSetId: set.header.id,
-            controlNumber: set.header.controlNumber,
+            interchangeControlNumber: start.interchange.controlNumber, transactionSetId: start.header.id,
+            controlNumber: start.header.controlNumber,
             functionalId: "", groupControlNumber: "", version: "", transactionSets: [], groupCode: "",
             includedCount: nil, receivedCount: nil, acceptedCount: nil, groupErrorCodes: [],
-            position: set.header.position, problems: set.problems)
+            position: start.header.position, problems: [])
+        consume(start.segment, index: 1)
     }
 
-    mutating func decode() -> FunctionalAcknowledgment {
-        for (offset, segment) in set.segments.enumerated() {
-            var position = segment.position
-            position.transactionSegmentIndex = offset + 1
-            read(segment, at: position)
-        }
-        let end = set.segments.last.map(\.position) ?? set.header.position
+    /// Reads the segment at `index` in the set (ST = 1).
+    mutating func consume(_ segment: Segment, index: Int) {
+        var position = segment.position
+        position.transactionSegmentIndex = index
+        last = segment.position
+        count = index
+        read(segment, at: position)
+    }
+
+    /// Ends the set at its SE (`nil` when it ended without one); `problems` are its envelope faults.
+    mutating func finish(trailer: Segment?, problems: [X12Error]) -> FunctionalAcknowledgment {
+        if let trailer { consume(trailer, index: count + 1) }
+        let end = last
         closeTransactionSet(at: end)
         if !seenGroupHeader { problem(.unexpectedSegment, end, "the 999 has no AK1 (acknowledged functional group)") }
         if !seenGroupTrailer { problem(.missingTrailer, end, "the 999 has no AK9 (functional group response)") }
-        if !set.isComplete {
+        if trailer == nil {
             problem(.truncatedSegment, end, "the 999 ends without its SE: the acknowledgment is incomplete")
         }
+        result.problems = start.problems + problems + found
         return result
     }
 
@@ -140,7 +158,7 @@ struct FunctionalAcknowledgmentDecoder {
                 problem(.invalidValue, position.element(1), "AK901 '\(segment[1])' is not a functional group acknowledgment code (expected A, E, M, P, R, W or X)")
             }
         default:
-            problem(.unexpectedSegment, position, "\(segment.id) does not belong in a \(set.header.id)")
+            problem(.unexpectedSegment, position, "\(segment.id) does not belong in a \(start.header.id)")
         }
     }
 
@@ -155,7 +173,7 @@ struct FunctionalAcknowledgmentDecoder {
     }
 
     private mutating func problem(_ kind: X12Error.Kind, _ position: Position, _ message: String) {
-        result.problems.append(X12Error(kind, at: position, message))
+        found.append(X12Error(kind, at: position, message))
     }
 
     /// A required numeric element (component 1 of a composite when `component` is given); records a problem when not numeric.

@@ -16,11 +16,14 @@ import X12
 /// ```
 public final class RemittanceDecoder {
     private let envelopes: EnvelopeReader
-    private var parser: RemittanceParser?
+    private var state = DecoderState()
+    /// Events found and not handed out yet.
+    private var ready: [RemittanceEvent] = []
     private var readyIndex = 0
+
     /// Problems found outside any 835 transaction set: group and interchange envelope faults, and
     /// transaction sets that are not 835s (which are skipped). Grows as reading goes on.
-    public private(set) var problems: [RemittanceProblem] = []
+    public var problems: [RemittanceProblem] { state.problems }
 
     /// Reads from a segment reader.
     public init(reader: SegmentReader) {
@@ -40,10 +43,53 @@ public final class RemittanceDecoder {
     ///   truncated segment); the events returned before stay valid, and the open transaction's claims
     ///   read so far have been handed out.
     public func nextEvent() throws(X12Error) -> RemittanceEvent? {
-        while true {
-            if let event = takeReady() { return event }
-            guard let envelopeEvent = try envelopes.nextEvent() else { return nil }
-            switch envelopeEvent {
+        if readyIndex < ready.count {
+            readyIndex += 1
+            return ready[readyIndex - 1]
+        }
+        // The parser and the buffer are moved out of the class while segments are read (not copied per segment).
+        var state = DecoderState()
+        var found: [RemittanceEvent] = []
+        swap(&state, &self.state)
+        swap(&found, &ready)
+        found.removeAll(keepingCapacity: true)
+        defer {
+            swap(&state, &self.state)
+            swap(&found, &ready)
+        }
+        try state.read(from: envelopes, into: &found)
+        guard !found.isEmpty else { return nil }
+        readyIndex = 1
+        return found[0]
+    }
+
+    /// Returns the next whole remittance, or `nil` at the end of the input.
+    ///
+    /// - Throws: as ``nextEvent()``.
+    public func next() throws(X12Error) -> Remittance? {
+        var remittance: Remittance?
+        while let event = try nextEvent() {
+            switch event {
+            case .header(let header): remittance = header
+            case .claim(let claim): remittance?.claims.append(claim)
+            case .trailer(let trailer):
+                remittance?.apply(trailer)
+                if let remittance { return remittance }
+            }
+        }
+        return nil
+    }
+}
+
+/// What ``RemittanceDecoder`` keeps between calls: the open 835's parser and the problems outside any 835.
+private struct DecoderState {
+    var parser: RemittanceParser?
+    var problems: [RemittanceProblem] = []
+
+    /// Reads envelope events until the parser has something to hand out (or the input ends).
+    mutating func read(from envelopes: EnvelopeReader, into found: inout [RemittanceEvent]) throws(X12Error) {
+        while found.isEmpty, let event = try envelopes.nextEvent() {
+            switch event {
             case .segment(let segment, let index):
                 parser?.consume(segment, index: index)
             case .transactionSetStart(let start):
@@ -64,41 +110,15 @@ public final class RemittanceDecoder {
             case .interchangeStart, .interchangeEnd, .groupStart, .groupEnd, .interchangeAcknowledgment:
                 continue
             }
+            if parser?.ready.isEmpty == false { take(into: &found) }
         }
     }
 
-    /// Returns the next whole remittance, or `nil` at the end of the input.
-    ///
-    /// - Throws: as ``nextEvent()``.
-    public func next() throws(X12Error) -> Remittance? {
-        var remittance: Remittance?
-        while let event = try nextEvent() {
-            switch event {
-            case .header(let header): remittance = header
-            case .claim(let claim): remittance?.claims.append(claim)
-            case .trailer(let trailer):
-                remittance?.apply(trailer)
-                if let remittance { return remittance }
-            }
-        }
-        return nil
-    }
-
-    /// The parser's next ready event; drops the parser once its trailer is out.
-    private func takeReady() -> RemittanceEvent? {
-        guard let ready = parser?.ready, readyIndex < ready.count else {
-            if readyIndex > 0 {
-                parser?.ready.removeAll(keepingCapacity: true)
-                readyIndex = 0
-            }
-            return nil
-        }
-        let event = ready[readyIndex]
-        readyIndex += 1
-        if case .trailer = event {
-            parser = nil
-            readyIndex = 0
-        }
-        return event
+    /// Moves the parser's ready events out; drops the parser once its trailer is out.
+    private mutating func take(into found: inout [RemittanceEvent]) {
+        guard parser != nil else { return }
+        found.append(contentsOf: parser?.ready ?? [])
+        parser?.ready.removeAll(keepingCapacity: true)
+        if case .trailer = found.last { parser = nil }
     }
 }
