@@ -1,4 +1,3 @@
-import Foundation
 import X12Remittance
 
 /// The CSV layout of `x12 remit --format csv`.
@@ -26,79 +25,156 @@ public enum RemittanceCSV {
     /// The header line.
     public static var header: String { columns.joined(separator: ",") }
 
-    /// The rows of one claim payment, without line breaks: its lines, then its claim-level adjustments
-    /// (or one `claim` row when it has neither).
-    public static func rows(header remittance: Remittance, claim: RemittanceClaim) -> [String] {
-        var rows: [String] = []
+    /// Appends the rows of one claim payment, each ending in a line break: its lines, then its claim-level
+    /// adjustments (or one `claim` row when it has neither). The payment and claim columns are encoded once
+    /// and repeated as bytes.
+    public static func appendRows(header remittance: Remittance, claim: RemittanceClaim, to output: inout [UInt8]) {
         let payment = paymentColumns(remittance)
-        let noLine = Array(repeating: "", count: 12)
-        let noAdjustment = Array(repeating: "", count: 5)
-        let claimColumns = [
-            claim.patientControlNumber, claim.status, claim.statusDescription ?? "", claim.chargeAmount.description,
-            claim.paidAmount.description, claim.patientResponsibilityAmount?.description ?? "", claim.payerClaimControlNumber,
-            claim.patient?.lastName ?? "", claim.patient?.firstName ?? "", claim.patient?.identifier ?? "",
-            claim.statementStartDate ?? "", claim.statementEndDate ?? "",
-        ]
-        let claimWarnings = claim.balance.filter { $0.rule != .serviceLine }.map(\.message).joined(separator: "; ")
+        var claimColumns = CSVFields()
+        for field in [claim.patientControlNumber, claim.status, claim.statusDescription ?? "", claim.chargeAmount.description,
+                      claim.paidAmount.description, claim.patientResponsibilityAmount?.description ?? "", claim.payerClaimControlNumber,
+                      claim.patient?.lastName ?? "", claim.patient?.firstName ?? "", claim.patient?.identifier ?? "",
+                      claim.statementStartDate ?? "", claim.statementEndDate ?? ""] {
+            claimColumns.add(field)
+        }
+        let claimBalance = claim.balance.filter { $0.rule != .serviceLine }
+        let claimWarnings = claimBalance.map(\.message).joined(separator: "; ")
         let claimMatch = [claim.submitted?.billedAmount?.description ?? "", claim.submitted.map { $0.matched ? "yes" : "no" } ?? ""]
         for line in claim.lines {
-            let lineColumns = [
-                line.procedureQualifier, line.procedureCode, line.modifiers.joined(separator: ":"),
-                line.chargeAmount.description, line.paidAmount.description, line.units, line.revenueCode ?? "",
-                line.serviceDate ?? line.serviceStartDate ?? "", line.lineControlNumber ?? "",
-                line.allowedAmount?.description ?? "",
-                line.adjustments.map { "\($0.group)-\($0.reason) \($0.amount)" }.joined(separator: "|"),
-                line.remarkCodes.joined(separator: "|"),
-            ]
-            let lineMatch = [line.submitted?.billedAmount?.description ?? "", line.submitted.map { $0.matched ? "yes" : "no" } ?? ""]
-            let warnings = claim.balance.filter { $0.rule != .serviceLine || $0.segment == line.segment }.map(\.message)
-            rows.append(row(["line"] + payment + claimColumns + lineColumns + noAdjustment + lineMatch
-                            + [warnings.joined(separator: "; ")]))
+            var row = CSVFields(start: "line")
+            row.add(payment)
+            row.add(claimColumns)
+            row.add(line.procedureQualifier)
+            row.add(line.procedureCode)
+            row.add(line.modifiers.joined(separator: ":"))
+            row.add(line.chargeAmount.description)
+            row.add(line.paidAmount.description)
+            row.add(line.units)
+            row.add(line.revenueCode ?? "")
+            row.add(line.serviceDate ?? line.serviceStartDate ?? "")
+            row.add(line.lineControlNumber ?? "")
+            row.add(line.allowedAmount?.description ?? "")
+            row.add(line.adjustments.map { "\($0.group)-\($0.reason) \($0.amount)" }.joined(separator: "|"))
+            row.add(line.remarkCodes.joined(separator: "|"))
+            row.addEmpty(5)
+            row.add(line.submitted?.billedAmount?.description ?? "")
+            row.add(line.submitted.map { $0.matched ? "yes" : "no" } ?? "")
+            let lineFindings = claim.balance.contains { $0.rule == .serviceLine && $0.segment == line.segment }
+            row.add(lineFindings ? claim.balance.filter { $0.rule != .serviceLine || $0.segment == line.segment }.map(\.message)
+                        .joined(separator: "; ") : claimWarnings)
+            row.end(into: &output)
         }
         for adjustment in claim.adjustments {
-            let adjustmentColumns = [adjustment.group, adjustment.reason, adjustment.amount.description,
-                                     adjustment.quantity ?? "", ""]
-            rows.append(row(["claimAdjustment"] + payment + claimColumns + noLine + adjustmentColumns + claimMatch + [claimWarnings]))
+            var row = CSVFields(start: "claimAdjustment")
+            row.add(payment)
+            row.add(claimColumns)
+            row.addEmpty(12)
+            row.add(adjustment.group)
+            row.add(adjustment.reason)
+            row.add(adjustment.amount.description)
+            row.add(adjustment.quantity ?? "")
+            row.add("")
+            for field in claimMatch { row.add(field) }
+            row.add(claimWarnings)
+            row.end(into: &output)
         }
         if claim.lines.isEmpty && claim.adjustments.isEmpty {
-            rows.append(row(["claim"] + payment + claimColumns + noLine + noAdjustment + claimMatch + [claimWarnings]))
+            var row = CSVFields(start: "claim")
+            row.add(payment)
+            row.add(claimColumns)
+            row.addEmpty(17)
+            for field in claimMatch { row.add(field) }
+            row.add(claimWarnings)
+            row.end(into: &output)
         }
-        return rows
     }
 
-    /// The rows a transaction's trailer adds: its provider-level adjustments, or one `payment` row when the
-    /// transaction had neither claims nor adjustments.
-    public static func rows(header remittance: Remittance, trailer: RemittanceTrailer, hadClaims: Bool) -> [String] {
-        var rows: [String] = []
+    /// Appends the rows a transaction's trailer adds: its provider-level adjustments, or one `payment` row when
+    /// the transaction had neither claims nor adjustments.
+    public static func appendRows(header remittance: Remittance, trailer: RemittanceTrailer, hadClaims: Bool,
+                                  to output: inout [UInt8]) {
         let payment = paymentColumns(remittance)
-        let noClaim = Array(repeating: "", count: 12)
-        let noLine = Array(repeating: "", count: 12)
         let transactionWarnings = trailer.balance.map(\.message).joined(separator: "; ")
         for adjustment in trailer.providerAdjustments {
-            let adjustmentColumns = ["", adjustment.reason, adjustment.amount.description, "", adjustment.reference ?? ""]
-            rows.append(row(["providerAdjustment"] + payment + noClaim + noLine + adjustmentColumns + ["", "", transactionWarnings]))
+            var row = CSVFields(start: "providerAdjustment")
+            row.add(payment)
+            row.addEmpty(24)
+            row.add("")
+            row.add(adjustment.reason)
+            row.add(adjustment.amount.description)
+            row.add("")
+            row.add(adjustment.reference ?? "")
+            row.addEmpty(2)
+            row.add(transactionWarnings)
+            row.end(into: &output)
         }
         if !hadClaims && trailer.providerAdjustments.isEmpty {
-            rows.append(row(["payment"] + payment + noClaim + noLine + Array(repeating: "", count: 5) + ["", "", transactionWarnings]))
+            var row = CSVFields(start: "payment")
+            row.add(payment)
+            row.addEmpty(31)
+            row.add(transactionWarnings)
+            row.end(into: &output)
         }
-        return rows
     }
 
-    private static func paymentColumns(_ remittance: Remittance) -> [String] {
-        [
-            remittance.transactionSetControlNumber, remittance.payment.traceNumber, remittance.payment.date,
-            remittance.payment.amount.description, remittance.payment.payerIdentifier, remittance.payer.name,
-            remittance.payee.name, remittance.payee.identifier ?? "",
-        ]
+    private static func paymentColumns(_ remittance: Remittance) -> CSVFields {
+        var fields = CSVFields()
+        for field in [remittance.transactionSetControlNumber, remittance.payment.traceNumber, remittance.payment.date,
+                      remittance.payment.amount.description, remittance.payment.payerIdentifier, remittance.payer.name,
+                      remittance.payee.name, remittance.payee.identifier ?? ""] {
+            fields.add(field)
+        }
+        return fields
+    }
+}
+
+/// Fields of a CSV row as bytes: comma-separated, quoted when they need it (RFC 4180).
+struct CSVFields {
+    private(set) var bytes: [UInt8] = []
+    private var count = 0
+
+    init() {}
+
+    /// A row starting with its first field.
+    init(start: String) {
+        bytes.reserveCapacity(512)
+        add(start)
     }
 
-    /// Joins fields with commas, quoting those that need it (RFC 4180).
-    static func row(_ fields: [String]) -> String {
-        fields.map(quoted).joined(separator: ",")
+    mutating func add(_ field: String) {
+        if count > 0 { bytes.append(0x2C) }
+        count += 1
+        var field = field
+        field.withUTF8 { utf8 in
+            guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            bytes.append(0x22)
+            for byte in utf8 {
+                if byte == 0x22 { bytes.append(0x22) }
+                bytes.append(byte)
+            }
+            bytes.append(0x22)
+        }
     }
 
-    private static func quoted(_ field: String) -> String {
-        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// Appends fields already encoded (a run of columns shared by several rows).
+    mutating func add(_ fields: CSVFields) {
+        guard fields.count > 0 else { return }
+        if count > 0 { bytes.append(0x2C) }
+        count += fields.count
+        bytes.append(contentsOf: fields.bytes)
+    }
+
+    /// Appends `n` empty fields.
+    mutating func addEmpty(_ n: Int) {
+        for _ in 0..<n { add("") }
+    }
+
+    /// Appends the row and its line break to `output`.
+    func end(into output: inout [UInt8]) {
+        output.append(contentsOf: bytes)
+        output.append(0x0A)
     }
 }

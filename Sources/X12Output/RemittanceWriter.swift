@@ -25,6 +25,8 @@ public struct RemittanceWriter {
     /// The header of the transaction being written (its claims stay empty).
     private var header: Remittance?
     private var json: JSONWriter
+    /// The CSV rows of the last event.
+    private var csv: [UInt8] = []
 
     /// Creates a writer.
     public init(format: RemittanceFormat) {
@@ -43,6 +45,7 @@ public struct RemittanceWriter {
 
     /// The bytes of one event.
     public mutating func write(_ event: RemittanceEvent) throws -> [UInt8] {
+        csv.removeAll(keepingCapacity: true)
         switch event {
         case .header(let remittance):
             header = remittance
@@ -62,7 +65,7 @@ public struct RemittanceWriter {
                 json.value(RemittanceClaimRecord(remittance: header, claim: claim))
                 json.newline()
             case .csv:
-                for row in RemittanceCSV.rows(header: header, claim: claim) { json.raw(Array(row.utf8)); json.newline() }
+                RemittanceCSV.appendRows(header: header, claim: claim, to: &csv)
             }
         case .trailer(let trailer):
             guard let header else { return [] }
@@ -70,15 +73,12 @@ public struct RemittanceWriter {
             case .json: try writeTrailer(trailer)
             case .ndjson: break
             case .csv:
-                for row in RemittanceCSV.rows(header: header, trailer: trailer, hadClaims: claimCount > 0) {
-                    json.raw(Array(row.utf8))
-                    json.newline()
-                }
+                RemittanceCSV.appendRows(header: header, trailer: trailer, hadClaims: claimCount > 0, to: &csv)
             }
             self.header = nil
             transactionCount += 1
         }
-        return json.takeBytes()
+        return format == .csv ? csv : json.takeBytes()
     }
 
     /// The bytes of a whole remittance (its header, claims and trailer in turn).
