@@ -62,13 +62,14 @@ let package = Package(
             ],
             path: "Benchmarks/X12Benchmark"
         ),
-        .testTarget(name: "X12Tests", dependencies: ["X12"]),
-        .testTarget(name: "X12ClaimsTests", dependencies: ["X12Claims"]),
-        .testTarget(name: "X12RemittanceTests", dependencies: ["X12Remittance"]),
-        .testTarget(name: "X12AcknowledgmentsTests", dependencies: ["X12Acknowledgments"]),
-        .testTarget(name: "X12ValidationTests", dependencies: ["X12Validation"]),
-        .testTarget(name: "x12Tests", dependencies: ["x12"]),
-        .testTarget(name: "X12LedgerTests", dependencies: ["X12Ledger"]),
+        .target(name: "X12TestSupport", dependencies: ["X12"], path: "Tests/X12TestSupport"),
+        .testTarget(name: "X12Tests", dependencies: ["X12", "X12TestSupport"]),
+        .testTarget(name: "X12ClaimsTests", dependencies: ["X12Claims", "X12TestSupport"]),
+        .testTarget(name: "X12RemittanceTests", dependencies: ["X12Remittance", "X12TestSupport"]),
+        .testTarget(name: "X12AcknowledgmentsTests", dependencies: ["X12Acknowledgments", "X12TestSupport"]),
+        .testTarget(name: "X12ValidationTests", dependencies: ["X12Validation", "X12TestSupport"]),
+        .testTarget(name: "x12Tests", dependencies: ["x12", "X12TestSupport"]),
+        .testTarget(name: "X12LedgerTests", dependencies: ["X12Ledger", "X12TestSupport"]),
         .testTarget(
             name: "X12ServerTests",
             dependencies: [
@@ -76,6 +77,7 @@ let package = Package(
                 "X12Remittance",
                 "X12Server",
                 "X12Ledger",
+                "X12TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -6,8 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
-corpus="$root/../shared/corpus"
-[ -d "$corpus" ] || corpus=/work/shared/corpus
+corpus="$root/Fixtures/corpus"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 swift build --product x12 >/dev/null

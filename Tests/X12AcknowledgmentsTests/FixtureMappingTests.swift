@@ -3,14 +3,15 @@ import X12
 import X12Acknowledgments
 import X12Claims
 import XCTest
+import X12TestSupport
 
 /// Acknowledgments of Fixtures/acks/submitted.837 (ISA13 000000101, GS06 7; ST 0001 holds V100-1 and V101-1,
 /// ST 0002 holds V200-1, V201-1 and V202-1), mapped back to its claims.
 final class FixtureMappingTests: XCTestCase {
-    private let submitted = AckTestSupport.fixture("submitted.837")
+    private let submitted = FixtureFiles.path("acks/submitted.837")
 
     func test999RejectingOneTransactionSetMapsErrorsToClaims() throws {
-        let report = try AckTestSupport.decode([AckTestSupport.fixture("reject-st.999")], claims: submitted).report()
+        let report = try AckTestSupport.decode([FixtureFiles.path("acks/reject-st.999")], claims: submitted).report()
         XCTAssertEqual(report.problems, [])
         XCTAssertEqual(report.groups.first?.status, .partiallyAccepted)
         XCTAssertEqual(report.transactionSets.map(\.controlNumber), ["0001", "0002"])
@@ -59,7 +60,7 @@ final class FixtureMappingTests: XCTestCase {
     }
 
     func test277CAAcceptsOneClaimAndRejectsAnotherWithTwoReasons() throws {
-        let report = try AckTestSupport.decode([AckTestSupport.fixture("accept-reject.277")], claims: submitted).report()
+        let report = try AckTestSupport.decode([FixtureFiles.path("acks/accept-reject.277")], claims: submitted).report()
         XCTAssertEqual(report.problems, [])
         let accepted = report.claims[0]
         XCTAssertEqual(accepted.patientControlNumber, "V100-1")
@@ -92,7 +93,7 @@ final class FixtureMappingTests: XCTestCase {
     }
 
     func test277CADecodesLineLevelStatus() throws {
-        let decoder = try AckTestSupport.decode([AckTestSupport.fixture("accept-reject.277")])
+        let decoder = try AckTestSupport.decode([FixtureFiles.path("acks/accept-reject.277")])
         let claim = try XCTUnwrap(decoder.claimAcknowledgments.first?.claims[1])
         XCTAssertEqual(claim.statuses.count, 2)
         XCTAssertEqual(claim.statuses[0].actionCode, "U")
@@ -110,7 +111,7 @@ final class FixtureMappingTests: XCTestCase {
     }
 
     func test999Then277CATogether() throws {
-        let report = try AckTestSupport.decode([AckTestSupport.fixture("reject-st.999"), AckTestSupport.fixture("accept-reject.277")],
+        let report = try AckTestSupport.decode([FixtureFiles.path("acks/reject-st.999"), FixtureFiles.path("acks/accept-reject.277")],
                                                claims: submitted).report()
         XCTAssertEqual(report.claims.map(\.status), [.accepted, .rejected, .rejected, .rejected, .rejected])
         XCTAssertEqual(report.claims[0].acknowledgments.map(\.source), ["999", "277CA"])
@@ -119,7 +120,7 @@ final class FixtureMappingTests: XCTestCase {
     }
 
     func testTA1RejectRejectsEveryClaimOfTheInterchange() throws {
-        let report = try AckTestSupport.decode([AckTestSupport.fixture("reject.ta1")], claims: submitted).report()
+        let report = try AckTestSupport.decode([FixtureFiles.path("acks/reject.ta1")], claims: submitted).report()
         XCTAssertEqual(report.problems, [])
         XCTAssertEqual(report.interchanges.first?.controlNumber, "000000101")
         XCTAssertEqual(report.interchanges.first?.status, .rejected)
@@ -130,7 +131,7 @@ final class FixtureMappingTests: XCTestCase {
     }
 
     func testUnmatchedAcknowledgmentsAreListed() throws {
-        let report = try AckTestSupport.decode([AckTestSupport.fixture("unmatched.999")], claims: submitted).report()
+        let report = try AckTestSupport.decode([FixtureFiles.path("acks/unmatched.999")], claims: submitted).report()
         XCTAssertEqual(report.problems, [])
         XCTAssertEqual(report.unmatched.map(\.source), ["TA1", "999", "999", "999", "999"])
         XCTAssertEqual(report.unmatched.map(\.reference),
@@ -143,7 +144,7 @@ final class FixtureMappingTests: XCTestCase {
     }
 
     func testTruncated999ReportsWhatWasReadAndWhereItBroke() throws {
-        let decoder = try AckTestSupport.decode([AckTestSupport.fixture("truncated.999")], claims: submitted)
+        let decoder = try AckTestSupport.decode([FixtureFiles.path("acks/truncated.999")], claims: submitted)
         let file = "truncated.999:"
         XCTAssertEqual(AckTestSupport.lines(decoder.problems), [
             file + "segment 11 (CTX): transaction set 0002 (AK2) has no IK5 result",
@@ -160,7 +161,7 @@ final class FixtureMappingTests: XCTestCase {
 
     func testReportReadMatchesDecoderAndJSONKeysAreStable() throws {
         let index = try SubmittedClaimIndex(path: submitted)
-        let report = AckReport.read(reader: try SegmentReader(path: AckTestSupport.fixture("reject-st.999")), claims: index)
+        let report = AckReport.read(reader: try SegmentReader(path: FixtureFiles.path("acks/reject-st.999")), claims: index)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: report.json()) as? [String: Any])
         XCTAssertEqual(Set(object.keys), ["interchanges", "groups", "transactionSets", "claimLevels", "claims", "unmatched",
                                           "problems", "summary"])
@@ -180,7 +181,7 @@ final class FixtureMappingTests: XCTestCase {
     }
 
     func testCSVHasOneRowPerReason() throws {
-        let report = try AckTestSupport.decode([AckTestSupport.fixture("accept-reject.277")], claims: submitted).report()
+        let report = try AckTestSupport.decode([FixtureFiles.path("acks/accept-reject.277")], claims: submitted).report()
         let rows = report.csv().split(separator: "\n").map(String.init)
         XCTAssertEqual(rows[0], "patientControlNumber,status,payerClaimControlNumber,chargeAmount,interchangeControlNumber,"
                        + "groupControlNumber,transactionSetControlNumber,source,code,description")

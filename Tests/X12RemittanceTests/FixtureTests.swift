@@ -2,12 +2,13 @@ import X12
 import X12Claims
 import X12Remittance
 import XCTest
+import X12TestSupport
 
 /// The hand-written fixtures in Fixtures/remit; every expected amount below is worked out by hand in
 /// the comments from the segments of the fixture.
 final class FixtureTests: XCTestCase {
     func testReversalCorrectionDenialAndProviderAdjustments() throws {
-        let (remittances, problems) = try TestFiles.decode(TestFiles.fixture("reversal-plb.835"))
+        let (remittances, problems) = try TestFiles.decode(FixtureFiles.path("remit/reversal-plb.835"))
         XCTAssertEqual(problems, [])
         let remittance = try XCTUnwrap(remittances.first)
         XCTAssertEqual(remittance.errors, [])
@@ -61,7 +62,7 @@ final class FixtureTests: XCTestCase {
     }
 
     func testSeveralTransactionSetsAndInterchanges() throws {
-        let (remittances, problems) = try TestFiles.decode(TestFiles.fixture("multiple-payments.835"))
+        let (remittances, problems) = try TestFiles.decode(FixtureFiles.path("remit/multiple-payments.835"))
         XCTAssertEqual(problems, [])
         XCTAssertEqual(remittances.map(\.transactionSetControlNumber), ["0001", "0002", "0003"])
         XCTAssertEqual(remittances.map(\.interchangeControlNumber), ["000000201", "000000201", "000000202"])
@@ -79,7 +80,7 @@ final class FixtureTests: XCTestCase {
     }
 
     func testUnbalancedAmountsAreWarningsWithTheAmounts() throws {
-        let remittance = try XCTUnwrap(TestFiles.decode(TestFiles.fixture("unbalanced.835")).remittances.first)
+        let remittance = try XCTUnwrap(TestFiles.decode(FixtureFiles.path("remit/unbalanced.835")).remittances.first)
         XCTAssertEqual(remittance.errors, [])
         // U1: SVC 300 − (50 + 45) = 205, but SVC03 is 210; CLP 300 − 95 = 205, but CLP04 is 200.
         let first = remittance.claims[0]
@@ -102,7 +103,7 @@ final class FixtureTests: XCTestCase {
     }
 
     func testBrokenClaimLoopsAreSkippedWithTheirPositions() throws {
-        let remittance = try XCTUnwrap(TestFiles.decode(TestFiles.fixture("broken-claims.835")).remittances.first)
+        let remittance = try XCTUnwrap(TestFiles.decode(FixtureFiles.path("remit/broken-claims.835")).remittances.first)
         XCTAssertEqual(remittance.claims.map(\.patientControlNumber), ["B1", "B4"])
         XCTAssertEqual(remittance.totals.skippedClaimCount, 2)
         XCTAssertEqual(remittance.errors.count, 2)
@@ -153,14 +154,14 @@ final class FixtureTests: XCTestCase {
     }
 
     func testNonRemittanceSetsAreSkippedAndReported() throws {
-        let decoder = try RemittanceDecoder(path: TestFiles.fixture("submitted.837"))
+        let decoder = try RemittanceDecoder(path: FixtureFiles.path("remit/submitted.837"))
         XCTAssertNil(try decoder.next())
         XCTAssertEqual(decoder.problems.map(\.description), ["segment 3 (ST) element 1: transaction set 0001 is a 837, not an 835: skipped"])
     }
 
     func testMatchingAgainstTheSubmitted837() throws {
-        let matcher = SubmittedClaimMatcher(index: try SubmittedClaimIndex(path: TestFiles.fixture("submitted.837")))
-        let report = RemittanceReport(reader: try SegmentReader(path: TestFiles.fixture("reversal-plb.835")), matcher: matcher)
+        let matcher = SubmittedClaimMatcher(index: try SubmittedClaimIndex(path: FixtureFiles.path("remit/submitted.837")))
+        let report = RemittanceReport(reader: try SegmentReader(path: FixtureFiles.path("remit/reversal-plb.835")), matcher: matcher)
         let claims = try XCTUnwrap(report.transactions.first?.claims)
         // The reversal of V100-1 has no REF*6R: its lines match by procedure, modifiers and (negated) charge.
         XCTAssertEqual(claims[0].submitted?.matched, true)

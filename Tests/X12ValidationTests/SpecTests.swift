@@ -1,6 +1,7 @@
 import XCTest
 import X12
 @testable import X12Validation
+import X12TestSupport
 
 /// The spec files load and say what the guides say.
 final class SpecTests: XCTestCase {
@@ -45,7 +46,7 @@ final class SpecTests: XCTestCase {
 
     func testLocateFindsSpecsFromAnExplicitPathOrTheEnvironment() {
         XCTAssertEqual(SpecLibrary.locate(explicit: "/tmp/specs")?.path, "/tmp/specs")
-        XCTAssertEqual(SpecLibrary.locate(explicit: nil, executablePath: TestSupport.packageRoot.appendingPathComponent(".build/debug/x12").path)?
+        XCTAssertEqual(SpecLibrary.locate(explicit: nil, executablePath: FixtureFiles.packageRoot.appendingPathComponent(".build/debug/x12").path)?
             .standardizedFileURL.path, ProcessInfo.processInfo.environment["X12_SPECS"] ?? TestSupport.specs.standardizedFileURL.path)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import X12TestSupport
 
 /// Runs the built `x12` executable the way a shell script would.
 struct CommandRunner {
@@ -8,10 +9,6 @@ struct CommandRunner {
         var stdout: String
         var stderr: String
     }
-
-    /// The package root.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
 
     /// The folder holding the built products (the test bundle sits beside `x12`).
     static var productsDirectory: URL {
@@ -26,7 +23,7 @@ struct CommandRunner {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent("x12")
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = FixtureFiles.packageRoot
         let out = Pipe()
         let err = Pipe()
         let stdin = Pipe()
@@ -41,10 +38,5 @@ struct CommandRunner {
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
-    }
-
-    /// A fixture's bytes.
-    static func fixture(_ path: String) throws -> Data {
-        try Data(contentsOf: packageRoot.appendingPathComponent("Fixtures").appendingPathComponent(path))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import X12TestSupport
 
 final class GenerateCommandTests: XCTestCase {
     private func temporaryFolder() throws -> URL {
@@ -15,8 +16,8 @@ final class GenerateCommandTests: XCTestCase {
         let result = try CommandRunner.run(["generate", "Fixtures/batches/example.json", "-o", "-", "--report", report,
                                             "--control-number", "101", "--date", "2024-01-20T10:30"])
         XCTAssertEqual(result.status, 0)
-        XCTAssertEqual(result.stdout, String(decoding: try CommandRunner.fixture("claims/example.837"), as: UTF8.self))
-        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: report)), try CommandRunner.fixture("claims/example.report.json"))
+        XCTAssertEqual(result.stdout, String(decoding: try FixtureFiles.data("claims/example.837"), as: UTF8.self))
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: report)), try FixtureFiles.data("claims/example.report.json"))
         XCTAssertTrue(result.stderr.hasPrefix("standard output: ISA13 000000101\nclaims: 7 (1278.50)\n"), result.stderr)
         XCTAssertTrue(result.stderr.contains("total: input 1646.50 = claimed 1278.50 + held 180.00 + excluded 48.00 + self-pay 140.00"))
     }
@@ -55,7 +56,7 @@ final class GenerateCommandTests: XCTestCase {
 
     func testNothingToClaimWritesOnlyTheReport() throws {
         let folder = try temporaryFolder()
-        var batch = try XCTUnwrap(JSONSerialization.jsonObject(with: try CommandRunner.fixture("batches/example.json")) as? [String: Any])
+        var batch = try XCTUnwrap(JSONSerialization.jsonObject(with: try FixtureFiles.data("batches/example.json")) as? [String: Any])
         batch["visits"] = []
         let output = folder.appendingPathComponent("claims.837").path
         let report = folder.appendingPathComponent("report.json").path

@@ -1,10 +1,11 @@
 import Foundation
 import XCTest
+import X12TestSupport
 
 /// `x12 validate` end to end: exit codes, text and JSON output, the 999 and TA1 files.
 final class ValidateCommandTests: XCTestCase {
     private func brokenClaim() throws -> Data {
-        let text = String(decoding: try CommandRunner.fixture("validation/claim-837p.x12"), as: UTF8.self)
+        let text = String(decoding: try FixtureFiles.data("validation/claim-837p.x12"), as: UTF8.self)
             .replacingOccurrences(of: "11:B:1*Y", with: "11:X:1*Y")
         return Data(text.utf8)
     }
@@ -49,7 +50,7 @@ final class ValidateCommandTests: XCTestCase {
     }
 
     func testStrictTurnsWarningsIntoErrors() throws {
-        let text = String(decoding: try CommandRunner.fixture("validation/claim-837p.x12"), as: UTF8.self)
+        let text = String(decoding: try FixtureFiles.data("validation/claim-837p.x12"), as: UTF8.self)
             .replacingOccurrences(of: "XX*1234567893", with: "XX*1234567890")
         XCTAssertEqual(try CommandRunner.run(["validate", "-"], input: Data(text.utf8)).status, 0)
         XCTAssertEqual(try CommandRunner.run(["validate", "-", "--strict"], input: Data(text.utf8)).status, 1)
