@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "X12Claims", dependencies: ["X12"]),
         .target(name: "X12Remittance", dependencies: ["X12", "X12Claims"]),
         .target(name: "X12Acknowledgments", dependencies: ["X12", "X12Claims"]),
-        .target(name: "X12Validation", dependencies: ["X12"]),
+        .target(name: "X12Validation", dependencies: ["X12"], resources: [.copy("Specs")]),
         .target(
             name: "X12Ledger",
             dependencies: [

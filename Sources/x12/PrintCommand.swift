@@ -88,8 +88,7 @@ struct PrintCommand: ParsableCommand {
 
     /// The validator whose guides label tree loops; without specs the tree is indented by HL only.
     private func loopLabeller() -> Validator? {
-        guard let directory = SpecLibrary.locate(explicit: specs) else { return nil }
-        return try? Validator(specsDirectory: directory)
+        try? SpecsChoice.validator(option: specs)
     }
 
     private func mode() -> SegmentPrinter.Mode {

@@ -4,11 +4,12 @@ import HummingbirdTesting
 import XCTest
 @testable import X12Server
 import X12TestSupport
+import X12Validation
 
 /// Request-level tests of every inspector route, through Hummingbird's router test framework.
 final class InspectorAppTests: XCTestCase {
     private func application(maxUploadBytes: Int = InspectorConfiguration.defaultMaxUploadBytes,
-                             specs: URL? = FixtureFiles.packageRoot.appendingPathComponent("specs")) throws -> some ApplicationProtocol {
+                             specs: URL? = SpecLibrary.bundledDirectory) throws -> some ApplicationProtocol {
         try InspectorServer.application(configuration: InspectorConfiguration(
             host: "127.0.0.1", port: 0, maxUploadBytes: maxUploadBytes, specsDirectory: specs))
     }

@@ -6,11 +6,12 @@ import X12
 import X12Remittance
 @testable import X12Server
 import X12TestSupport
+import X12Validation
 
 /// The 835 payments section, the 999/277CA acknowledgment sections, and the JSON of the /api routes.
 final class TransactionPagesTests: XCTestCase {
     private func application() throws -> some ApplicationProtocol {
-        try InspectorServer.application(configuration: InspectorConfiguration(port: 0, specsDirectory: FixtureFiles.packageRoot.appendingPathComponent("specs")))
+        try InspectorServer.application(configuration: InspectorConfiguration(port: 0, specsDirectory: SpecLibrary.bundledDirectory))
     }
 
     private static func inspect(_ fixture: String, client: some TestClientProtocol) async throws -> String {

@@ -1,7 +1,6 @@
 import XCTest
 import X12
 @testable import X12Validation
-import X12TestSupport
 
 /// The spec files load and say what the guides say.
 final class SpecTests: XCTestCase {
@@ -42,12 +41,6 @@ final class SpecTests: XCTestCase {
         XCTAssertFalse(DateTimeCheck.matches(ArraySlice("20240101".utf8), format: "RD8"))
         XCTAssertTrue(DateTimeCheck.isValidTime(ArraySlice("235959".utf8)))
         XCTAssertFalse(DateTimeCheck.isValidTime(ArraySlice("2400".utf8)))
-    }
-
-    func testLocateFindsSpecsFromAnExplicitPathOrTheEnvironment() {
-        XCTAssertEqual(SpecLibrary.locate(explicit: "/tmp/specs")?.path, "/tmp/specs")
-        XCTAssertEqual(SpecLibrary.locate(explicit: nil, executablePath: FixtureFiles.packageRoot.appendingPathComponent(".build/debug/x12").path)?
-            .standardizedFileURL.path, ProcessInfo.processInfo.environment["X12_SPECS"] ?? TestSupport.specs.standardizedFileURL.path)
     }
 
     func testLoopAnnotationsForATree() throws {

@@ -5,12 +5,10 @@ import X12TestSupport
 
 /// A validator and shortcuts shared by the validation tests (files come from ``FixtureFiles`` and ``Corpus``).
 enum TestSupport {
-    /// The repository's specs folder.
-    static let specs = FixtureFiles.packageRoot.appendingPathComponent("specs")
 
     static let validator: Validator = {
         do {
-            return try Validator(specsDirectory: specs)
+            return try Validator()
         } catch {
             fatalError("specs do not load: \(error)")
         }

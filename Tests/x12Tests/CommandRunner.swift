@@ -18,12 +18,19 @@ struct CommandRunner {
         return Bundle.main.bundleURL
     }
 
-    /// Runs `x12 arguments...` in the package root, feeding `input` on stdin.
-    static func run(_ arguments: [String], input: Data? = nil) throws -> Result {
+    /// Runs `x12 arguments...` in `directory` (the package root by default), feeding `input` on stdin, with the
+    /// test process's environment changed by `environment` (a `nil` value removes the variable).
+    static func run(_ arguments: [String], input: Data? = nil, directory: URL = FixtureFiles.packageRoot,
+                    environment: [String: String?] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent("x12")
         process.arguments = arguments
-        process.currentDirectoryURL = FixtureFiles.packageRoot
+        process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            var variables = ProcessInfo.processInfo.environment
+            for (name, value) in environment { variables[name] = value }
+            process.environment = variables
+        }
         let out = Pipe()
         let err = Pipe()
         let stdin = Pipe()

@@ -56,6 +56,22 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertEqual(try CommandRunner.run(["validate", "-", "--strict"], input: Data(text.utf8)).status, 1)
     }
 
+    /// The bundled specs are used from any working directory; `$X12_SPECS` replaces them and `--specs` wins over both.
+    func testSpecsAreBundledAndOverriddenByTheEnvironmentThenTheOption() throws {
+        let elsewhere = FileManager.default.temporaryDirectory
+        let claim = FixtureFiles.path("validation/claim-837p.x12")
+        let bundled = try CommandRunner.run(["validate", claim], directory: elsewhere, environment: ["X12_SPECS": nil])
+        XCTAssertEqual(bundled.status, 0, bundled.stderr)
+        XCTAssertEqual(bundled.stdout, "\(claim): valid (1 transaction sets, 0 errors, 0 warnings)\n")
+        let missing = try CommandRunner.run(["validate", claim], directory: elsewhere, environment: ["X12_SPECS": "/nonexistent"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.hasPrefix("x12 validate: /nonexistent: cannot list the specs directory: "), missing.stderr)
+        let specs = FixtureFiles.packageRoot.appendingPathComponent("Sources/X12Validation/Specs").path
+        let option = try CommandRunner.run(["validate", claim, "--specs", specs], directory: elsewhere,
+                                           environment: ["X12_SPECS": "/nonexistent"])
+        XCTAssertEqual(option.status, 0, option.stderr)
+    }
+
     func testUsageErrorsExitTwo() throws {
         XCTAssertEqual(try CommandRunner.run(["validate"]).status, 2)
         XCTAssertEqual(try CommandRunner.run(["validate", "Fixtures/validation/none.x12"]).status, 2)

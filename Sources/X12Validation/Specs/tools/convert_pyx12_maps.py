@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Convert pyx12 4.0.0 map XML files into the JSON implementation-guide specs in specs/.
+"""Convert pyx12 4.0.0 map XML files into the JSON implementation-guide specs in Sources/X12Validation/Specs/.
 
 Usage:
     d=$(mktemp -d) && python3 -m pip download --no-deps -d "$d" pyx12==4.0.0 && (cd "$d" && unzip -q pyx12-4.0.0-*.whl)
-    python3 specs/tools/convert_pyx12_maps.py "$d/pyx12/map" specs
+    python3 Sources/X12Validation/Specs/tools/convert_pyx12_maps.py "$d/pyx12/map" Sources/X12Validation/Specs
 
-What is taken from pyx12 (BSD-3-Clause, see specs/README.md): loop ids, names, usage, repeat counts and
+What is taken from pyx12 (BSD-3-Clause, see Sources/X12Validation/Specs/README.md): loop ids, names, usage, repeat counts and
 positions; segment usage, max use and order; element usage, data element numbers, code lists, regular
 expressions and syntax notes; data types and min/max lengths (dataele.xml); external code lists
 (codes.xml). The "match", "hierarchy" and "rules" entries are our own additions, written below.
@@ -173,7 +173,7 @@ class Converter:
         st_loop = next(n for n in root.iter("loop") if n.get("xid") == "ST_LOOP")
         structure = self.loop(st_loop)["children"]
         spec = {"transactionSet": transaction, "implementation": reference, "functionalGroup": functional_id,
-                "name": title, "source": f"pyx12 4.0.0 map {map_file} (BSD-3-Clause), converted by specs/tools/convert_pyx12_maps.py",
+                "name": title, "source": f"pyx12 4.0.0 map {map_file} (BSD-3-Clause), converted by Sources/X12Validation/Specs/tools/convert_pyx12_maps.py",
                 "hierarchy": HIERARCHY.get(transaction, {}), "rules": RULES.get(transaction, []), "structure": structure}
         return spec
 
@@ -208,7 +208,7 @@ def main():
         (out_dir / out_name).write_text(render(spec) + "\n")
     control = ET.parse(map_dir / "x12.control.00501.xml").getroot()
     envelope = {"envelope": "00501", "name": "Interchange and functional group control segments, version 00501",
-                "source": "pyx12 4.0.0 map x12.control.00501.xml (BSD-3-Clause), converted by specs/tools/convert_pyx12_maps.py",
+                "source": "pyx12 4.0.0 map x12.control.00501.xml (BSD-3-Clause), converted by Sources/X12Validation/Specs/tools/convert_pyx12_maps.py",
                 "segments": [converter.segment(node) for node in control.iter("segment")]}
     (out_dir / "envelope-00501.json").write_text(render(envelope) + "\n")
     codes = {"source": "pyx12 4.0.0 codes.xml (BSD-3-Clause)", "codeLists": converter.external_codes()}
