@@ -78,6 +78,16 @@ public final class Ledger: Sendable {
         }
     }
 
+    /// The summary of an import already made of a file with `sha256` (its kind as recorded then), or `nil`.
+    func earlierImport(sha256: String, path source: String) throws(LedgerError) -> ImportSummary? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT kind, path, importedAt FROM importedFile WHERE sha256 = ?", arguments: [sha256]).map { row in
+                ImportSummary(kind: row["kind"], path: source, sha256: sha256,
+                              alreadyImported: .init(path: row["path"], importedAt: row["importedAt"]))
+            }
+        }
+    }
+
     /// Runs `body` in one write transaction, unless a file with `sha256` was already imported.
     func recordOnce(kind: String, sha256: String, path source: String,
                     _ body: (Database, Int64) throws -> ImportSummary) throws(LedgerError) -> ImportSummary {

@@ -170,13 +170,39 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(try ledger.unmatchedFacts().map(\.reference), ["GS06 1"])
     }
 
-    func testSHA256KnownAnswers() {
-        XCTAssertEqual(SHA256.hex([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        XCTAssertEqual(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
-                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        XCTAssertEqual(SHA256.hex([UInt8](repeating: 0x61, count: 1_000)),
-                       "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    /// NIST FIPS 180-4 example digests (and two more), from memory and from a file hashed in odd-sized chunks.
+    func testSHA256KnownAnswers() throws {
+        let answers: [([UInt8], String)] = [
+            ([], "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+            (Array("abc".utf8), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+            (Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8),
+             "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+            ([UInt8](repeating: 0x61, count: 1_000), "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"),
+            ([UInt8](repeating: 0x61, count: 1_000_000), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"),
+        ]
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("x12-sha256-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        for (bytes, digest) in answers {
+            XCTAssertEqual(FileFingerprint.sha256(bytes), digest)
+            try Data(bytes).write(to: file)
+            XCTAssertEqual(try FileFingerprint.sha256(contentsOf: file.path, chunkSize: 4_099), digest, "\(bytes.count) bytes")
+            XCTAssertEqual(try FileFingerprint.sha256(contentsOf: file.path, chunkSize: 64), digest, "\(bytes.count) bytes")
+        }
+        XCTAssertThrowsError(try FileFingerprint.sha256(contentsOf: "/nonexistent/file.835")) { error in
+            XCTAssertEqual("\(error)", "/nonexistent/file.835: cannot read the file")
+        }
+    }
+
+    func testImportingAFileAgainIsRecognisedBeforeItIsLoaded() throws {
+        let ledger = try LedgerFixtures.emptyLedger()
+        let path = FixtureFiles.path("ledger/claims.999")
+        let first = try ledger.importFile(path: path)
+        XCTAssertNil(first.alreadyImported)
+        let again = try ledger.importFile(path: path)
+        XCTAssertEqual(again.kind, "ack")
+        XCTAssertEqual(again.sha256, first.sha256)
+        XCTAssertEqual(again.alreadyImported?.path, path)
+        XCTAssertEqual(again.sha256, FileFingerprint.sha256(try FixtureFiles.bytes("ledger/claims.999")))
     }
 
     func testLedgerLocation() {
