@@ -91,6 +91,17 @@ final class SegmentReaderTests: XCTestCase {
                        "ISA is not fixed width: ISA06 must be exactly 15 characters, found 6; the ISA must be 106 bytes with every field padded")
     }
 
+    /// A file that ends inside the ISA says so, with the length it has and the length an ISA needs.
+    func testTruncatedISASaysItIsTruncated() throws {
+        for length in [4, 50, 105] {
+            let text = String(TestSupport.interchange().prefix(length))
+            let error = TestSupport.thrownError { _ = try TestSupport.segments(text) }
+            XCTAssertEqual(error?.kind, .malformedInterchangeHeader)
+            XCTAssertEqual(error?.description, "segment 1 (ISA): ISA is truncated: \(length) bytes, an ISA segment is 106")
+            XCTAssertEqual(error?.position.byteOffset, 0)
+        }
+    }
+
     func testISAWithClashingDelimiters() throws {
         let text = TestSupport.interchange(component: "~")
         let error = TestSupport.thrownError { _ = try TestSupport.segments(text) }
