@@ -11,10 +11,11 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Run a local web inspector: upload or paste X12, see loops, errors, payments and acknowledgments.",
         discussion: """
-        Routes: GET / (upload/paste page), POST /inspect (multipart field 'file' or form field 'text'),
-        POST /api/validate, /api/remit, /api/ack (raw X12 body, same JSON as --format json);
+        Routes: GET / (upload/paste page), POST /inspect (multipart field 'file' or form field 'text'), \
+        POST /api/validate, /api/remit, /api/ack (raw X12 body, same JSON as --format json); \
         with --ledger, GET /claims (worklist) and GET /claims/ID (a claim's lifecycle).
-        Binds to loopback unless --host says otherwise. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
+
+        Binds to loopback unless --host says otherwise. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM. \
         File contents are never logged.
         """
     )

@@ -10,6 +10,26 @@ final class GenerateCommandTests: XCTestCase {
         return folder
     }
 
+    /// Discussion paragraphs are wrapped by swift-argument-parser (80 columns when not on a terminal), not by hand.
+    func testHelpParagraphsAreWrappedByTheParser() throws {
+        let result = try CommandRunner.run(["generate", "--help"])
+        XCTAssertEqual(result.status, 0)
+        let head = result.stdout.components(separatedBy: "\nUSAGE:").first ?? ""
+        assertEqualLines(head, """
+            OVERVIEW: Generate 837P claims (005010X222A1) from a billing batch.
+
+            Every charge ends up in exactly one bucket of the report: claims,
+            delayedClaims, billingExceptions, excluded or selfPay; a summary goes to
+            standard error. ISA13 comes from --control-number, else from the batch's
+            interchange.controlNumber, else from the counter file .x12-control-number
+            beside the output (the last number used; the next run takes the one after it).
+
+            Exit codes: 0 file written (or nothing to claim), 1 invalid batch, 2 usage
+            error or unreadable file.
+
+            """)
+    }
+
     func testWritesTheGoldenClaimsAndReport() throws {
         let folder = try temporaryFolder()
         let report = folder.appendingPathComponent("report.json").path
