@@ -34,6 +34,7 @@ public final class Ledger: Sendable {
 
     /// Opens (creating and migrating when needed) the ledger at `path`.
     ///
+    /// - Parameter path: the SQLite file.
     /// - Parameter clock: "now" for import times and, by default, for days since submission and aging
     ///   (tests pass a fixed one).
     /// - Throws: ``LedgerError`` when the file cannot be opened or is not a ledger.
