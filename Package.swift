@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .target(name: "X12"),
@@ -26,7 +28,7 @@ let package = Package(
         .target(name: "X12Remittance", dependencies: ["X12"]),
         .target(name: "X12Acknowledgments", dependencies: ["X12"]),
         .target(name: "X12Matching", dependencies: ["X12", "X12Claims", "X12Remittance", "X12Acknowledgments"]),
-        .target(name: "X12Validation", dependencies: ["X12"]),
+        .target(name: "X12Validation", dependencies: ["X12"], resources: [.copy("Specs")]),
         .target(name: "X12Output", dependencies: ["X12", "X12Remittance"]),
         .target(
             name: "X12Ledger",
@@ -37,6 +39,7 @@ let package = Package(
                 "X12Acknowledgments",
                 "X12Matching",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -70,15 +73,16 @@ let package = Package(
             ],
             path: "Benchmarks/X12Benchmark"
         ),
-        .testTarget(name: "X12Tests", dependencies: ["X12"]),
-        .testTarget(name: "X12ClaimsTests", dependencies: ["X12Claims"]),
-        .testTarget(name: "X12RemittanceTests", dependencies: ["X12Remittance", "X12Output"]),
-        .testTarget(name: "X12OutputTests", dependencies: ["X12Output", "X12Remittance"]),
-        .testTarget(name: "X12AcknowledgmentsTests", dependencies: ["X12Acknowledgments"]),
-        .testTarget(name: "X12ValidationTests", dependencies: ["X12Validation"]),
-        .testTarget(name: "x12Tests", dependencies: ["x12"]),
-        .testTarget(name: "X12LedgerTests", dependencies: ["X12Ledger"]),
-        .testTarget(name: "X12MatchingTests", dependencies: ["X12Matching", "X12Ledger"]),
+        .target(name: "X12TestSupport", dependencies: ["X12"], path: "Tests/X12TestSupport"),
+        .testTarget(name: "X12Tests", dependencies: ["X12", "X12TestSupport"]),
+        .testTarget(name: "X12ClaimsTests", dependencies: ["X12Claims", "X12TestSupport"]),
+        .testTarget(name: "X12RemittanceTests", dependencies: ["X12Remittance", "X12Output", "X12TestSupport"]),
+        .testTarget(name: "X12OutputTests", dependencies: ["X12Output", "X12Remittance", "X12TestSupport"]),
+        .testTarget(name: "X12AcknowledgmentsTests", dependencies: ["X12Acknowledgments", "X12TestSupport"]),
+        .testTarget(name: "X12ValidationTests", dependencies: ["X12Validation", "X12TestSupport"]),
+        .testTarget(name: "x12Tests", dependencies: ["x12", "X12TestSupport"]),
+        .testTarget(name: "X12LedgerTests", dependencies: ["X12Ledger", "X12TestSupport"]),
+        .testTarget(name: "X12MatchingTests", dependencies: ["X12Matching", "X12Ledger", "X12TestSupport"]),
         .testTarget(
             name: "X12ServerTests",
             dependencies: [
@@ -86,6 +90,7 @@ let package = Package(
                 "X12Remittance",
                 "X12Server",
                 "X12Ledger",
+                "X12TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -6,8 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
-corpus="$root/../shared/corpus"
-[ -d "$corpus" ] || corpus=/work/shared/corpus
+corpus="$root/Fixtures/corpus"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 swift build --product x12 >/dev/null
@@ -17,8 +16,8 @@ python3 -m venv "$work/venv"
 
 # name -> reason we answer differently (each has a test in Tests/X12ValidationTests).
 declare -A KNOWN=(
-    # No 837I spec in specs/ (out of scope): we say "no implementation guide", pyx12 has an X223A2 map.
-    ["stupidedi-ppo-repriced.x12"]="no 837I spec in specs/; CorpusTests expects .noSpec"
+    # No 837I spec in Sources/X12Validation/Specs/ (out of scope): we say "no implementation guide", pyx12 has an X223A2 map.
+    ["stupidedi-ppo-repriced.x12"]="no 837I spec in the bundled specs; CorpusTests expects .noSpec"
     # pyx12 does not check CLM02 = sum of SV102 (837P TR3 rule); MutationTests.testClaimChargeNotEqualToLineCharges.
     ["mut-claim-charge.x12"]="pyx12 does not check CLM02 = sum of SV102"
     # pyx12 does not check that SBR02 = 18 excludes the 2000C patient loop; MutationTests.testPatientLoopWhenSubscriberIsPatient.
@@ -36,7 +35,7 @@ verdict_pyx12() { # file -> OK | Failure | none
 }
 
 verdict_ours() {
-    if "$x12" validate --specs "$root/specs" "$1" >/dev/null 2>"$work/ours.log"; then echo OK
+    if "$x12" validate "$1" >/dev/null 2>"$work/ours.log"; then echo OK
     else case $? in 1) echo Failure ;; *) echo error ;; esac; fi
 }
 
@@ -74,7 +73,7 @@ for file in $(find "$corpus" -name '*.x12' | sort) Fixtures/validation/claim-837
 done
 
 # The 999 we write for a rejected file must itself pass pyx12.
-"$x12" validate --specs "$root/specs" "$work/mutations/mut-invalid-code.x12" --ack "$work/mutations/ack.999" >/dev/null 2>&1 || true
+"$x12" validate "$work/mutations/mut-invalid-code.x12" --ack "$work/mutations/ack.999" >/dev/null 2>&1 || true
 if [ "$(verdict_pyx12 "$work/mutations/ack.999")" != OK ]; then
     echo "validation-pyx12: the 999 written for mut-invalid-code.x12 fails pyx12"; cat "$work/ack.999.log"; status=1
 else

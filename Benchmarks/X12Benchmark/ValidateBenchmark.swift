@@ -3,7 +3,7 @@ import X12
 import X12Validation
 
 /// `X12Benchmark validate [MB]`: validates a generated 837P of about MB megabytes (default 100) against
-/// specs/ and prints throughput (wall and CPU) and peak memory. `X12Benchmark validate --write PATH MB` only
+/// the bundled specs and prints throughput (wall and CPU) and peak memory. `X12Benchmark validate --write PATH MB` only
 /// writes the file; `X12Benchmark validate --file PATH` validates an existing file
 /// (Benchmarks/validate-vs-pyx12.sh uses both to compare with pyx12 on the same content).
 func runValidateBenchmark(_ arguments: [String]) {
@@ -27,12 +27,8 @@ func runValidateBenchmark(_ arguments: [String]) {
         }
         defer { if existing == nil { try? FileManager.default.removeItem(at: directory) } }
         let size = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
-        guard let specs = SpecLibrary.locate() else {
-            FileHandle.standardError.write(Data("cannot find specs/ (run from the package directory or set X12_SPECS)\n".utf8))
-            exit(2)
-        }
         let loadStart = Date()
-        let validator = try Validator(specsDirectory: specs)
+        let validator = try Validator()
         let loadTime = Date().timeIntervalSince(loadStart)
         let cpuStart = cpuSeconds()
         let start = Date()

@@ -16,7 +16,7 @@ public struct Delimiters: Sendable, Hashable, CustomStringConvertible {
     public static let standard = Delimiters(element: UInt8(ascii: "*"), component: UInt8(ascii: ":"),
                                             repetition: UInt8(ascii: "^"), segment: UInt8(ascii: "~"))
 
-    /// Creates a delimiter set; call ``validate()`` before writing with it.
+    /// Creates a delimiter set; call ``problem()`` before writing with it.
     public init(element: UInt8, component: UInt8, repetition: UInt8?, segment: UInt8) {
         self.element = element
         self.component = component

@@ -1,6 +1,6 @@
 /// Checks the ISA/GS/ST envelope structure segment by segment and says where each segment sits.
 ///
-/// Feed it every segment in order with ``consume(_:)`` and call ``finish(at:)`` at the end of the input.
+/// Feed it every segment in order with ``consume(_:)`` and call ``finish()`` at the end of the input.
 /// Problems come back as values (``EnvelopeProblem``), never thrown, so a broken transaction set is
 /// reported and reading goes on with the next envelope.
 public struct EnvelopeTracker: Sendable {

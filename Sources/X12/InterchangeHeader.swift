@@ -12,8 +12,8 @@ public struct InterchangeHeader: Sendable, Hashable {
 
     /// Reads delimiters and fields from the first 106 bytes of `bytes`, which must start with `ISA`.
     ///
-    /// - Throws: ``X12Error`` (`malformedInterchangeHeader`) naming the ISA element whose width is wrong,
-    ///   or the delimiter that cannot be used.
+    /// - Throws: ``X12Error`` (`malformedInterchangeHeader`) naming the ISA element whose width is wrong, the
+    ///   delimiter that cannot be used, or that the input ends before the 106 bytes of an ISA (truncated).
     public init(bytes: ArraySlice<UInt8>, at position: Position) throws(X12Error) {
         func fail(_ message: String, element: Int? = nil) -> X12Error {
             var where_ = position
@@ -21,20 +21,21 @@ public struct InterchangeHeader: Sendable, Hashable {
             where_.elementPosition = element
             return X12Error(.malformedInterchangeHeader, at: where_, message)
         }
+        func truncated() -> X12Error { fail("ISA is truncated: \(bytes.count) bytes, an ISA segment is \(Self.length)") }
         let base = bytes.startIndex
-        guard bytes.count > 3 else { throw fail("the input ends inside the ISA segment") }
+        guard bytes.count > 3 else { throw truncated() }
         let separator = bytes[base + 3]
         var fields: [String] = []
         var offset = 4
         for (index, width) in Self.widths.enumerated() {
             let name = "ISA" + (index < 9 ? "0" : "") + String(index + 1)
             let fieldEnd = offset + width
-            guard fieldEnd <= bytes.count else {
-                throw fail("the input ends inside the ISA segment (\(name))", element: index + 1)
-            }
-            let field = bytes[(base + offset)..<(base + fieldEnd)]
+            let field = bytes[(base + offset)..<(base + min(fieldEnd, bytes.count))]
+            let separatorInside = field.contains(separator)
+            // Running out of input before a width fault shows is truncation, not a width fault.
+            if !separatorInside && (fieldEnd > bytes.count || (index < 15 && fieldEnd == bytes.count)) { throw truncated() }
             let separatorFollows = index == 15 || (fieldEnd < bytes.count && bytes[base + fieldEnd] == separator)
-            if field.contains(separator) || !separatorFollows {
+            if separatorInside || !separatorFollows {
                 var actual = offset
                 while actual < bytes.count, bytes[base + actual] != separator, bytes[base + actual] != UInt8(ascii: "\n") {
                     actual += 1
@@ -45,7 +46,7 @@ public struct InterchangeHeader: Sendable, Hashable {
             fields.append(String(decoding: field, as: UTF8.self))
             offset = fieldEnd + 1
         }
-        guard bytes.count >= Self.length else { throw fail("the input ends before the ISA segment terminator") }
+        guard bytes.count >= Self.length else { throw truncated() }
         let component = bytes[base + 104]
         let terminator = bytes[base + 105]
         let versionText = fields[11]

@@ -2,7 +2,7 @@ import Foundation
 
 /// A billing batch: the practice's reference data and the finalized visits to bill (the `x12 generate` input).
 ///
-/// Field names are the contract documented in the README. Decoding checks the shape and the reference data's
+/// Field names are the contract documented in the X12Claims documentation catalog. Decoding checks the shape and the reference data's
 /// own consistency; whether each visit can be billed is ``ClaimBuilder``'s job.
 public struct BillingBatch: Sendable, Hashable {
     /// ISA/GS settings.

@@ -10,7 +10,7 @@ import X12
 public enum ClaimDecoder {
     /// Decodes every 837 transaction set of an interchange.
     ///
-    /// - Throws: ``X12Error`` naming the segment and element: envelope faults, a transaction set that is not an
+    /// - Throws: `X12Error` naming the segment and element: envelope faults, a transaction set that is not an
     ///   837, or a claim the model cannot represent.
     public static func decode(_ bytes: [UInt8]) throws(X12Error) -> ClaimFile {
         let reader = EnvelopeReader(SegmentReader(bytes: bytes))

@@ -11,8 +11,9 @@ public enum ClaimEncoder {
 
     /// Encodes a file.
     ///
+    /// - Parameter file: the claims with their envelope.
     /// - Parameter lineBreak: written after every segment terminator (`"\n"` by default, `""` for none).
-    /// - Throws: ``X12Error`` when a value contains a delimiter or does not fit the ISA.
+    /// - Throws: `X12Error` when a value contains a delimiter or does not fit the ISA.
     public static func encode(_ file: ClaimFile, lineBreak: String = "\n") throws(X12Error) -> [UInt8] {
         var builder = try EnvelopeBuilder(header: file.header, lineBreak: lineBreak)
         if !file.transactions.isEmpty {

@@ -18,7 +18,7 @@ public struct ControlNumberCounter: Sendable {
 
     /// The number the next run should use.
     ///
-    /// - Throws: ``X12Error`` (`invalidValue`) when the counter file holds something other than a number.
+    /// - Throws: `X12Error` (`invalidValue`) when the counter file holds something other than a number.
     public func next() throws(X12Error) -> Int {
         guard let data = FileManager.default.contents(atPath: path) else { return 1 }
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)

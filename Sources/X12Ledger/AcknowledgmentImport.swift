@@ -24,7 +24,7 @@ extension Ledger {
         if decoder.interchangeAcknowledgments.isEmpty && decoder.functionalAcknowledgments.isEmpty && decoder.claimAcknowledgments.isEmpty {
             throw LedgerError("\(source): no TA1, 999 or 277CA in the file; nothing recorded")
         }
-        let sha = SHA256.hex(bytes)
+        let sha = FileFingerprint.sha256(bytes)
         return try recordOnce(kind: "ack", sha256: sha, path: source) { db, fileId in
             var summary = ImportSummary(kind: "ack", path: source, sha256: sha)
             for ta1 in decoder.interchangeAcknowledgments {

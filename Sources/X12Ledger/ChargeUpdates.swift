@@ -57,7 +57,7 @@ public struct ScreenedBatch: Sendable {
 }
 
 extension Ledger {
-    /// Builds the claims of `batch` like ``ClaimBuilder`` does, leaving out the visits already claimed: unchanged ones
+    /// Builds the claims of `batch` like `ClaimBuilder` does, leaving out the visits already claimed: unchanged ones
     /// (listed as already submitted) and changed ones without a `rebill` (held and listed, line by line). Visits with
     /// a `rebill`, visits never claimed and visits whose last claim was rejected (TA1, 999 or 277CA, and never paid)
     /// are billed as usual.

@@ -34,6 +34,7 @@ public final class Ledger: Sendable {
 
     /// Opens (creating and migrating when needed) the ledger at `path`.
     ///
+    /// - Parameter path: the SQLite file.
     /// - Parameter clock: "now" for import times and, by default, for days since submission and aging
     ///   (tests pass a fixed one).
     /// - Throws: ``LedgerError`` when the file cannot be opened or is not a ledger.
@@ -75,6 +76,16 @@ public final class Ledger: Sendable {
             throw error
         } catch {
             throw LedgerError("\(path): \(Self.describe(error))")
+        }
+    }
+
+    /// The summary of an import already made of a file with `sha256` (its kind as recorded then), or `nil`.
+    func earlierImport(sha256: String, path source: String) throws(LedgerError) -> ImportSummary? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT kind, path, importedAt FROM importedFile WHERE sha256 = ?", arguments: [sha256]).map { row in
+                ImportSummary(kind: row["kind"], path: source, sha256: sha256,
+                              alreadyImported: .init(path: row["path"], importedAt: row["importedAt"]))
+            }
         }
     }
 

@@ -19,6 +19,7 @@ public struct ClaimFilter: Sendable, Hashable {
 extension Ledger {
     /// Every claim's lifecycle, one row per patient control number (its latest submission), in submission order.
     ///
+    /// - Parameter filter: which claims to list (default: all).
     /// - Parameter asOf: "today" for days since submission (default: the ledger's clock).
     public func status(_ filter: ClaimFilter = ClaimFilter(), asOf: Date? = nil) throws(LedgerError) -> [ClaimLifecycle] {
         let today = asOf ?? clock()

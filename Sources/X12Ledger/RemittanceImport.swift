@@ -15,7 +15,7 @@ extension Ledger {
     @discardableResult
     public func importRemittance(bytes: [UInt8], path source: String) throws(LedgerError) -> ImportSummary {
         let decoder = RemittanceDecoder(reader: SegmentReader(bytes: bytes))
-        let sha = SHA256.hex(bytes)
+        let sha = FileFingerprint.sha256(bytes)
         return try recordOnce(kind: "835", sha256: sha, path: source) { db, fileId in
             var summary = ImportSummary(kind: "835", path: source, sha256: sha)
             var sets = 0

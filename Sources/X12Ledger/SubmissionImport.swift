@@ -33,8 +33,8 @@ extension Ledger {
         if index.claims.isEmpty { throw LedgerError("\(source): no 837 claims in the file; nothing recorded") }
         let entries = Dictionary(report?.claims.map { ($0.patientControlNumber, $0) } ?? [], uniquingKeysWith: { first, _ in first })
         let payerNames = Dictionary(report?.payers.map { ($0.payerId, $0.name) } ?? [], uniquingKeysWith: { first, _ in first })
-        return try recordOnce(kind: "837", sha256: SHA256.hex(bytes), path: source) { db, fileId in
-            var summary = ImportSummary(kind: "837", path: source, sha256: SHA256.hex(bytes))
+        return try recordOnce(kind: "837", sha256: FileFingerprint.sha256(bytes), path: source) { db, fileId in
+            var summary = ImportSummary(kind: "837", path: source, sha256: FileFingerprint.sha256(bytes))
             var interchangeIds: [String: Int64] = [:]
             var submittedDays: [Int64: String] = [:]
             for claim in index.claims {

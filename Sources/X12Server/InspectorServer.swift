@@ -15,8 +15,8 @@ import X12Validation
 public enum InspectorServer {
     /// The router answering every inspector route.
     ///
-    /// - Throws: ``SpecError`` when `configuration.specsDirectory` is set and its specs cannot be loaded;
-    ///   ``LedgerError`` when `configuration.ledgerPath` is set and is not a readable ledger.
+    /// - Throws: `SpecError` when `configuration.specsDirectory` is set and its specs cannot be loaded;
+    ///   `LedgerError` when `configuration.ledgerPath` is set and is not a readable ledger.
     public static func router(configuration: InspectorConfiguration) throws -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: RequestSummaryMiddleware())
@@ -44,9 +44,10 @@ public enum InspectorServer {
     /// The application: the router bound to `configuration.host`/`port`, stopping gracefully on
     /// SIGINT/SIGTERM when run with `runService()`.
     ///
+    /// - Parameter configuration: host, port, upload limit, specs and ledger.
     /// - Parameter onListening: called with the URL once the server accepts connections (with the
     ///   real port when `port` is 0).
-    /// - Throws: ``SpecError`` when the specs cannot be loaded.
+    /// - Throws: `SpecError` when the specs cannot be loaded.
     public static func application(
         configuration: InspectorConfiguration,
         onListening: @escaping @Sendable (String) async -> Void = { _ in }
@@ -67,7 +68,7 @@ extension InspectorServer {
     /// Builds the application and runs it until SIGINT or SIGTERM, then shuts down gracefully:
     /// requests in flight finish before this returns.
     ///
-    /// - Throws: ``SpecError`` when the specs cannot be loaded, or the server's error when it cannot
+    /// - Throws: `SpecError` when the specs cannot be loaded, or the server's error when it cannot
     ///   bind (port in use, unknown host).
     public static func run(configuration: InspectorConfiguration,
                            onListening: @escaping @Sendable (String) async -> Void) async throws {

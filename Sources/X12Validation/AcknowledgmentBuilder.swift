@@ -26,7 +26,7 @@ public struct AcknowledgmentBuilder: Sendable {
     /// The 999 interchange answering every functional group in `report`, or `nil` when the report holds no
     /// group (nothing a 999 can answer).
     ///
-    /// - Throws: ``X12Error`` when the answer cannot be written (an id that does not fit the ISA).
+    /// - Throws: `X12Error` when the answer cannot be written (an id that does not fit the ISA).
     public func implementationAcknowledgment(for report: ValidationReport) throws(X12Error) -> [UInt8]? {
         let sets = report.transactionSets.filter { !$0.groupControlNumber.isEmpty }
         guard let first = sets.first else { return nil }

@@ -1,4 +1,4 @@
-/// The control segments of one interchange version (ISA, GS, GE, IEA, TA1) from `specs/envelope-<version>.json`.
+/// The control segments of one interchange version (ISA, GS, GE, IEA, TA1) from `Specs/envelope-<version>.json`.
 public final class EnvelopeSpec: @unchecked Sendable {
     /// ISA12 the definitions apply to, e.g. `00501`.
     public let version: String

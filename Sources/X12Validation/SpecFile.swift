@@ -1,4 +1,4 @@
-/// The JSON shape of one file in specs/ (see specs/README.md); decoded once, then compiled into
+/// The JSON shape of one file in Specs/ (see Specs/README.md); decoded once, then compiled into
 /// ``ImplementationSpec``.
 struct SpecFile: Decodable {
     var transactionSet: String
@@ -81,7 +81,7 @@ struct SpecFile: Decodable {
     }
 }
 
-/// The JSON shape of specs/codes.json: external code lists shared by every spec.
+/// The JSON shape of Specs/codes.json: external code lists shared by every spec.
 struct CodeListFile: Decodable {
     var codeLists: [String: [String]]
 }

@@ -76,34 +76,22 @@ public struct SpecLibrary: Sendable {
         specs.map { "\($0.transactionSetId) \($0.implementation)" }.joined(separator: ", ")
     }
 
-    /// Finds the specs directory: `explicit` (an option), else `$X12_SPECS`, else `specs/` in the package root
-    /// above the executable, else the first `specs/` found walking up from the current directory.
-    public static func locate(explicit: String? = nil, executablePath: String = CommandLine.arguments.first ?? "") -> URL? {
-        let fileManager = FileManager.default
-        func isSpecs(_ url: URL) -> Bool {
-            var isDirectory: ObjCBool = false
-            return fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
-                && fileManager.fileExists(atPath: url.appendingPathComponent("codes.json").path)
+    /// `Specs/` in this module's resource bundle: the guides the toolkit ships (837P, 835, 999, 277CA and the
+    /// 00501 envelope), or `nil` when the bundle lacks them.
+    ///
+    /// The folder is found through `Bundle.module`, so it works for any package that depends on `X12Validation`,
+    /// whatever the working directory or the executable's location.
+    public static var bundledDirectory: URL? {
+        Bundle.module.url(forResource: "Specs", withExtension: nil)
+    }
+
+    /// Loads the guides bundled with this module (see ``bundledDirectory``).
+    ///
+    /// - Throws: ``SpecError`` when the bundle has no `Specs` folder or a bundled file cannot be read.
+    public static func bundled() throws(SpecError) -> SpecLibrary {
+        guard let directory = bundledDirectory else {
+            throw SpecError(file: "Specs", message: "the X12Validation resource bundle has no Specs folder")
         }
-        if let explicit { return URL(fileURLWithPath: explicit) }
-        if let environment = ProcessInfo.processInfo.environment["X12_SPECS"], !environment.isEmpty {
-            return URL(fileURLWithPath: environment)
-        }
-        var starts: [URL] = []
-        if !executablePath.isEmpty {
-            starts.append(URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent())
-        }
-        starts.append(URL(fileURLWithPath: fileManager.currentDirectoryPath))
-        for start in starts {
-            var directory = start
-            while true {
-                let candidate = directory.appendingPathComponent("specs")
-                if isSpecs(candidate) { return candidate }
-                let parent = directory.deletingLastPathComponent()
-                if parent.path == directory.path { break }
-                directory = parent
-            }
-        }
-        return nil
+        return try SpecLibrary(directory: directory)
     }
 }

@@ -70,7 +70,7 @@ public struct ValidationFinding: Sendable, Hashable, Codable, CustomStringConver
         case groupEnvelope
         /// ISA/IEA fault or unreadable envelope (TA105).
         case interchangeEnvelope
-        /// No spec in specs/ for the transaction set and version (IK502 I6).
+        /// No spec for the transaction set and version (IK502 I6).
         case noSpec
         /// The file could not be read.
         case unreadable

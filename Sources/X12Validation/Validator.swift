@@ -1,10 +1,11 @@
 import Foundation
 import X12
 
-/// Validates X12 input against the implementation guides in a specs directory.
+/// Validates X12 input against implementation guides: the ones bundled with this module, or those of a specs
+/// directory.
 ///
 /// ```swift
-/// let validator = try Validator(specsDirectory: URL(fileURLWithPath: "specs"))
+/// let validator = try Validator()
 /// let report = validator.validate(path: "claims.837")
 /// for finding in report.findings { print(finding) }
 /// ```
@@ -14,7 +15,14 @@ public final class Validator: Sendable {
     /// The guides in use.
     public let library: SpecLibrary
 
-    /// Loads the guides from `specsDirectory`.
+    /// Loads the guides bundled with this module (``SpecLibrary/bundled()``).
+    ///
+    /// - Throws: ``SpecError`` when a bundled spec file cannot be read.
+    public convenience init() throws(SpecError) {
+        self.init(library: try SpecLibrary.bundled())
+    }
+
+    /// Loads the guides from `specsDirectory` instead of the bundled ones.
     ///
     /// - Throws: ``SpecError`` when a spec file cannot be read.
     public convenience init(specsDirectory: URL) throws(SpecError) {
@@ -134,7 +142,7 @@ public final class Validator: Sendable {
     private static let interchangeNotes = [1: "010", 2: "011", 3: "012", 4: "013", 5: "005", 6: "006", 7: "007", 8: "008",
                                            9: "014", 10: "015", 12: "017", 13: "018", 14: "019", 15: "020"]
 
-    /// Checks the ISA's elements against the control segments of its version (when specs/ has them).
+    /// Checks the ISA's elements against the control segments of its version (when the specs have them).
     private func checkInterchangeHeader(_ header: InterchangeHeader, fileSegmentIndex: Int?) -> [ValidationFinding] {
         let separator = header.delimiters.element
         var content = Array("ISA".utf8)
@@ -176,7 +184,7 @@ public final class Validator: Sendable {
             }
     }
 
-    /// Element checks for an ISA or TA1 against `specs/envelope-<version>.json`.
+    /// Element checks for an ISA or TA1 against `Specs/envelope-<version>.json`.
     private func checkControlSegment(_ segment: Segment, version: String, fixedWidth: Bool) -> [ValidationFinding] {
         let id = segment.id
         guard let spec = library.envelopes[version]?.segments[id] else { return [] }

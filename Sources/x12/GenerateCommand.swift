@@ -9,10 +9,11 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Generate 837P claims (005010X222A1) from a billing batch.",
         discussion: """
-        Every charge ends up in exactly one bucket of the report: claims, delayedClaims, billingExceptions,
-        excluded or selfPay; a summary goes to standard error. ISA13 comes from --control-number, else from the
-        batch's interchange.controlNumber, else from the counter file .x12-control-number beside the output
+        Every charge ends up in exactly one bucket of the report: claims, delayedClaims, billingExceptions, \
+        excluded or selfPay; a summary goes to standard error. ISA13 comes from --control-number, else from the \
+        batch's interchange.controlNumber, else from the counter file .x12-control-number beside the output \
         (the last number used; the next run takes the one after it).
+
         Exit codes: 0 file written (or nothing to claim), 1 invalid batch, 2 usage error or unreadable file.
         """
     )

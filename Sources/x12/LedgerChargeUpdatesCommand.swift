@@ -9,7 +9,7 @@ struct LedgerChargeUpdatesCommand: ParsableCommand {
         commandName: "charge-updates",
         abstract: "Visits whose finalized charges differ from the claim sent, line by line, and whether a corrected claim went out.",
         discussion: """
-        With a billing batch, every visit of it is compared with the claim recorded for it. Without one, the visits
+        With a billing batch, every visit of it is compared with the claim recorded for it. Without one, the visits \
         that `generate --ledger` held for changed charges are listed.
         """
     )

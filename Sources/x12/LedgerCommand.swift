@@ -8,8 +8,9 @@ struct LedgerCommand: ParsableCommand {
         commandName: "ledger",
         abstract: "Claim lifecycle ledger: status, summary, worklist, corrected claims, charge updates.",
         discussion: """
-        The ledger is a SQLite file: --ledger FILE, else $X12_LEDGER, else ./x12-ledger.sqlite. `x12 generate`,
+        The ledger is a SQLite file: --ledger FILE, else $X12_LEDGER, else ./x12-ledger.sqlite. `x12 generate`, \
         `x12 ack` and `x12 remit` record into it when given --ledger; `x12 ledger import` records files directly.
+
         Exit codes: 0 success, 1 refused (unknown claim, nothing to rebill), 2 usage error or unreadable ledger.
         """,
         subcommands: [LedgerImportCommand.self, LedgerStatusCommand.self, LedgerSummaryCommand.self, LedgerWorklistCommand.self,

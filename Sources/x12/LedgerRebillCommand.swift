@@ -10,8 +10,8 @@ struct LedgerRebillCommand: ParsableCommand {
         commandName: "rebill",
         abstract: "Write corrected (frequency 7) or void (8) claims built from the ledger, REF*F8 = the payer claim control number.",
         discussion: """
-        The payer claim control number comes from the 277CA (REF*1K) or the 835 (CLP07); a claim with none known
-        is refused (exit 1) and nothing is written. ISA13 comes from --control-number, else from the counter file
+        The payer claim control number comes from the 277CA (REF*1K) or the 835 (CLP07); a claim with none known \
+        is refused (exit 1) and nothing is written. ISA13 comes from --control-number, else from the counter file \
         .x12-control-number beside the output, as for generate. The file written is recorded in the ledger.
         """
     )

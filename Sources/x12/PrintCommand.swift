@@ -9,7 +9,7 @@ struct PrintCommand: ParsableCommand {
         commandName: "print",
         abstract: "Print the segments of an X12 file, one a line, as a tree, or as X12.",
         discussion: """
-        Envelope faults (counts, control numbers, missing trailers) are reported on standard error as
+        Envelope faults (counts, control numbers, missing trailers) are reported on standard error as \
         FILE:segment N (ID) element M: message and make the exit code 1; the segments are still printed.
         """
     )
@@ -95,8 +95,7 @@ struct PrintCommand: ParsableCommand {
 
     /// The validator whose guides label tree loops; without specs the tree is indented by HL only.
     private func loopLabeller() -> Validator? {
-        guard let directory = SpecLibrary.locate(explicit: specs) else { return nil }
-        return try? Validator(specsDirectory: directory)
+        try? SpecsChoice.validator(option: specs)
     }
 
     private func mode() -> SegmentPrinter.Mode {

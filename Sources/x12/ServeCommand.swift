@@ -11,10 +11,11 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Run a local web inspector: upload or paste X12, see loops, errors, payments and acknowledgments.",
         discussion: """
-        Routes: GET / (upload/paste page), POST /inspect (multipart field 'file' or form field 'text'),
-        POST /api/validate, /api/remit, /api/ack (raw X12 body, same JSON as --format json);
+        Routes: GET / (upload/paste page), POST /inspect (multipart field 'file' or form field 'text'), \
+        POST /api/validate, /api/remit, /api/ack (raw X12 body, same JSON as --format json); \
         with --ledger, GET /claims (worklist) and GET /claims/ID (a claim's lifecycle).
-        Binds to loopback unless --host says otherwise. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
+
+        Binds to loopback unless --host says otherwise. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM. \
         File contents are never logged.
         """
     )
@@ -28,7 +29,7 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("max-upload-mb"), help: "The largest upload accepted, in megabytes; larger ones get a 413.")
     var maxUploadMB = 50
 
-    @Option(help: "The implementation-guide specs directory (default: $X12_SPECS, else the package's specs/).")
+    @Option(help: "A directory of implementation-guide specs (default: $X12_SPECS, else the bundled specs).")
     var specs: String?
 
     @Option(help: "A claim ledger (x12 ledger) to show as a worklist at /claims, read-only.")
@@ -41,9 +42,9 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let specsDirectory = SpecLibrary.locate(explicit: specs)
+        let specsDirectory = SpecsChoice.directory(option: specs) ?? SpecLibrary.bundledDirectory
         if specsDirectory == nil {
-            FileHandle.standardError.write("x12 serve: no specs directory found (--specs DIR or X12_SPECS): files are not validated\n")
+            FileHandle.standardError.write("x12 serve: the bundled specs are missing and no --specs DIR was given: files are not validated\n")
         }
         let configuration = InspectorConfiguration(host: host, port: port, maxUploadBytes: maxUploadMB * 1024 * 1024,
                                                    specsDirectory: specsDirectory, ledgerPath: ledger)

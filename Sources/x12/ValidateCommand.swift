@@ -3,12 +3,12 @@ import Foundation
 import X12
 import X12Validation
 
-/// `x12 validate`: implementation-guide validation driven by the spec files in specs/, with an optional
+/// `x12 validate`: implementation-guide validation driven by the spec files (bundled, or `--specs DIR`), with an optional
 /// 999 and TA1.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Validate X12 files against the implementation guides in specs/.",
+        abstract: "Validate X12 files against the implementation guides.",
         discussion: """
         Findings are printed on standard error as FILE:segment N (ID) loop L element M: message, where N counts \
         segments from the start of the file; --format json prints a report per file on standard output instead.
@@ -16,8 +16,8 @@ struct ValidateCommand: ParsableCommand {
         Exit codes: 0 every file valid, 1 a file has errors (or warnings with --strict), 2 usage error, \
         unreadable file or unreadable specs.
 
-        The specs directory is --specs, else $X12_SPECS, else the specs/ folder of the package the executable \
-        was built in, else the first specs/ found walking up from the current directory.
+        The guides are the ones bundled with the toolkit (837P 005010X222A1, 835 005010X221A1, 999, 277CA and the \
+        00501 envelope); --specs DIR, else $X12_SPECS, reads them from a directory instead.
         """
     )
 
@@ -40,7 +40,7 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors (exit code and acknowledgments).")
     var strict = false
 
-    @Option(help: "The directory holding the spec files.")
+    @Option(help: "A directory of spec files to use instead of the bundled ones (default: $X12_SPECS when set).")
     var specs: String?
 
     @Option(help: "ISA13 control number for the 999/TA1 written.")
@@ -56,13 +56,9 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let directory = SpecLibrary.locate(explicit: specs) else {
-            FileHandle.standardError.write("x12 validate: cannot find the specs directory; pass --specs DIR or set X12_SPECS\n")
-            throw CLIExit.usage
-        }
         let validator: Validator
         do {
-            validator = try Validator(specsDirectory: directory)
+            validator = try SpecsChoice.validator(option: specs)
         } catch {
             FileHandle.standardError.write("x12 validate: \(error)\n")
             throw CLIExit.usage

@@ -8,6 +8,7 @@ struct X12Command: ParsableCommand {
         abstract: "Read, write, validate and generate HIPAA X12 5010 healthcare EDI.",
         discussion: """
         Exit codes: 0 success / valid, 1 input rejected or invalid, 2 usage error or unreadable file.
+
         Errors are printed as FILE:segment N (ID) element M: message.
         """,
         subcommands: [PrintCommand.self, GenerateCommand.self, RemitCommand.self, AckCommand.self, ValidateCommand.self, ServeCommand.self,

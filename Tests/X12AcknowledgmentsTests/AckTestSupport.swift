@@ -3,31 +3,8 @@ import X12
 import X12Acknowledgments
 import XCTest
 
-/// Paths and shortcuts shared by the acknowledgment tests.
+/// Decoding shortcuts shared by the acknowledgment tests (files come from ``FixtureFiles`` and ``Corpus``).
 enum AckTestSupport {
-    /// The package root (three levels above this file).
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    /// The shared corpus: `<root>/../shared/corpus`, else `/work/shared/corpus`.
-    static var corpus: URL {
-        let sibling = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-        if FileManager.default.fileExists(atPath: sibling.path) { return sibling }
-        return URL(fileURLWithPath: "/work/shared/corpus")
-    }
-
-    /// `Fixtures/acks/<name>`.
-    static func fixture(_ name: String) -> String {
-        packageRoot.appendingPathComponent("Fixtures/acks").appendingPathComponent(name).path
-    }
-
-    /// A corpus file path, skipping the test when the corpus is not on this machine.
-    static func corpusFile(_ relative: String) throws -> String {
-        let path = corpus.appendingPathComponent(relative).path
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: path), "corpus file \(relative) not found")
-        return path
-    }
-
     /// Decodes every acknowledgment in the files.
     static func decode(_ paths: [String]) throws -> AckDecoder {
         var decoder = AckDecoder()

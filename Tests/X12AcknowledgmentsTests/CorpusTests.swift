@@ -1,11 +1,12 @@
 import X12
 import X12Acknowledgments
 import XCTest
+import X12TestSupport
 
-/// Every TA1, 999 (and 997) and 277CA file of the shared corpus, with values checked by hand against the files.
+/// Every TA1, 999 (and 997) and 277CA file of Fixtures/corpus, with values checked by hand against the files.
 final class CorpusTests: XCTestCase {
     func testImswebAccepted999() throws {
-        let decoder = try AckTestSupport.decode([AckTestSupport.corpusFile("999/imsweb-accepted.x12")])
+        let decoder = try AckTestSupport.decode([Corpus.path("999/imsweb-accepted.x12")])
         let ack = try XCTUnwrap(decoder.functionalAcknowledgments.first)
         XCTAssertEqual(decoder.functionalAcknowledgments.count, 1)
         XCTAssertEqual(ack.functionalId, "HC")
@@ -22,7 +23,7 @@ final class CorpusTests: XCTestCase {
     }
 
     func testStaediSimple999WithContexts() throws {
-        let decoder = try AckTestSupport.decode([AckTestSupport.corpusFile("999/staedi-simple999.x12")])
+        let decoder = try AckTestSupport.decode([Corpus.path("999/staedi-simple999.x12")])
         XCTAssertEqual(decoder.problems, [])
         let ack = try XCTUnwrap(decoder.functionalAcknowledgments.first)
         XCTAssertEqual(ack.controlNumber, "2870001")
@@ -73,7 +74,7 @@ final class CorpusTests: XCTestCase {
     }
 
     func testWisconsin999WithByteOrderMarkAndCRLF() throws {
-        let decoder = try AckTestSupport.decode([AckTestSupport.corpusFile("999/oopfactory-dhs-wisconsin.x12")])
+        let decoder = try AckTestSupport.decode([Corpus.path("999/oopfactory-dhs-wisconsin.x12")])
         XCTAssertEqual(decoder.problems, [])
         let ack = try XCTUnwrap(decoder.functionalAcknowledgments.first)
         XCTAssertEqual(ack.version, "004010X098A1")
@@ -85,7 +86,7 @@ final class CorpusTests: XCTestCase {
     }
 
     func testPyx12Acknowledging834() throws {
-        let decoder = try AckTestSupport.decode([AckTestSupport.corpusFile("999/pyx12-834-ls-le-ls.x12")])
+        let decoder = try AckTestSupport.decode([Corpus.path("999/pyx12-834-ls-le-ls.x12")])
         XCTAssertEqual(decoder.problems, [])
         let ack = try XCTUnwrap(decoder.functionalAcknowledgments.first)
         XCTAssertEqual(ack.functionalId, "BE")
@@ -96,7 +97,7 @@ final class CorpusTests: XCTestCase {
     }
 
     func testInvalid999ReportsEachFaultAtItsSegment() throws {
-        let decoder = try AckTestSupport.decode([AckTestSupport.corpusFile("999/invalid/staedi-invalid999.x12")])
+        let decoder = try AckTestSupport.decode([Corpus.path("999/invalid/staedi-invalid999.x12")])
         let file = "staedi-invalid999.x12:"
         XCTAssertEqual(AckTestSupport.lines(decoder.problems), [
             file + "segment 20 (SE) element 1: SE01 says 16 segments but the transaction set has 18 (ST through SE)",
@@ -114,7 +115,7 @@ final class CorpusTests: XCTestCase {
     }
 
     func testImsweb277CAAcceptedClaim() throws {
-        let decoder = try AckTestSupport.decode([AckTestSupport.corpusFile("277ca/imsweb-277ca-accepted.x12")])
+        let decoder = try AckTestSupport.decode([Corpus.path("277ca/imsweb-277ca-accepted.x12")])
         XCTAssertEqual(decoder.problems, [])
         let ack = try XCTUnwrap(decoder.claimAcknowledgments.first)
         XCTAssertEqual(ack.controlNumber, "000014420")
@@ -158,7 +159,7 @@ final class CorpusTests: XCTestCase {
     }
 
     func testTruncated277CAKeepsWhatWasRead() throws {
-        let decoder = try AckTestSupport.decode([AckTestSupport.corpusFile("277ca/oopfactory-from-bogeyone.x12")])
+        let decoder = try AckTestSupport.decode([Corpus.path("277ca/oopfactory-from-bogeyone.x12")])
         let ack = try XCTUnwrap(decoder.claimAcknowledgments.first)
         XCTAssertEqual(ack.referenceIdentification, "203263.1")
         XCTAssertEqual(ack.levels.map(\.kind), [.informationSource, .informationReceiver])
@@ -176,14 +177,14 @@ final class CorpusTests: XCTestCase {
     }
 
     func testUnpaddedISA277CAIsAPositionedError() throws {
-        let decoder = try AckTestSupport.decode([AckTestSupport.corpusFile("277ca/oopfactory-from-latitude81uk.x12")])
+        let decoder = try AckTestSupport.decode([Corpus.path("277ca/oopfactory-from-latitude81uk.x12")])
         XCTAssertEqual(decoder.claimAcknowledgments.count, 0)
         XCTAssertEqual(decoder.problems.map(\.kind), [.malformedInterchangeHeader])
         XCTAssertEqual(decoder.problems.first?.position.elementPosition, 12)
     }
 
     func testStaediTA1() throws {
-        let decoder = try AckTestSupport.decode([AckTestSupport.corpusFile("ta1/staedi-interchange-ack.x12")])
+        let decoder = try AckTestSupport.decode([Corpus.path("ta1/staedi-interchange-ack.x12")])
         let ta1 = try XCTUnwrap(decoder.interchangeAcknowledgments.first)
         XCTAssertEqual([ta1.controlNumber, ta1.date, ta1.time, ta1.code, ta1.noteCode], ["000000050", "200229", "1200", "A", "000"])
         XCTAssertEqual(ta1.acknowledgmentControlNumber, "000000001")
@@ -197,7 +198,7 @@ final class CorpusTests: XCTestCase {
 
     func testTA1WithUnusualDelimiters() throws {
         // Element separator '>', component separator '+', segment terminator CR (then LF), BOM, no final terminator.
-        let decoder = try AckTestSupport.decode([AckTestSupport.corpusFile("ta1/oopfactory-ta1-jeffn825.x12")])
+        let decoder = try AckTestSupport.decode([Corpus.path("ta1/oopfactory-ta1-jeffn825.x12")])
         XCTAssertEqual(decoder.problems, [])
         let ta1 = try XCTUnwrap(decoder.interchangeAcknowledgments.first)
         XCTAssertEqual(ta1.controlNumber, "900000001")
@@ -212,7 +213,7 @@ final class CorpusTests: XCTestCase {
     }
 
     func testUnpaddedTA1IsAPositionedError() throws {
-        let decoder = try AckTestSupport.decode([AckTestSupport.corpusFile("ta1/invalid/uhin-ta1.x12")])
+        let decoder = try AckTestSupport.decode([Corpus.path("ta1/invalid/uhin-ta1.x12")])
         XCTAssertEqual(decoder.interchangeAcknowledgments.count, 0)
         XCTAssertEqual(AckTestSupport.lines(decoder.problems), [
             "uhin-ta1.x12:segment 1 (ISA) element 2: ISA is not fixed width: ISA02 must be exactly 10 characters, found 1; "
@@ -221,7 +222,7 @@ final class CorpusTests: XCTestCase {
     }
 
     func test997AcrossThreeInterchanges() throws {
-        let decoder = try AckTestSupport.decode([AckTestSupport.corpusFile("other/staedi-997-multiple-interchanges.x12")])
+        let decoder = try AckTestSupport.decode([Corpus.path("other/staedi-997-multiple-interchanges.x12")])
         XCTAssertEqual(decoder.problems, [])
         XCTAssertEqual(decoder.functionalAcknowledgments.map(\.interchangeControlNumber), ["000000001", "000000002", "000000003"])
         let ack = decoder.functionalAcknowledgments[0]

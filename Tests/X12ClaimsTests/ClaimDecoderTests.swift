@@ -2,6 +2,7 @@ import Foundation
 import X12
 @testable import X12Claims
 import XCTest
+import X12TestSupport
 
 final class ClaimDecoderTests: XCTestCase {
     func testGenerateThenDecodeGivesBackTheSameModel() throws {
@@ -27,7 +28,7 @@ final class ClaimDecoderTests: XCTestCase {
     }
 
     func testDecodesTheDMEClaimWithOrderingProviderAndNPI() throws {
-        let bytes = Array(try Data(contentsOf: ClaimFixtures.claims.appendingPathComponent("example.837")))
+        let bytes = try FixtureFiles.bytes("claims/example.837")
         let file = try ClaimDecoder.decode(bytes)
         let dme = try XCTUnwrap(file.transactions.last?.billingProviders.first)
         XCTAssertEqual(dme.provider.npi, "1345678902")
@@ -41,7 +42,7 @@ final class ClaimDecoderTests: XCTestCase {
     }
 
     func testClaimChargeThatIsNotTheSumOfItsLinesIsRejectedWithItsPosition() throws {
-        let text = String(decoding: try Data(contentsOf: ClaimFixtures.claims.appendingPathComponent("example.837")), as: UTF8.self)
+        let text = try FixtureFiles.text("claims/example.837")
             .replacingOccurrences(of: "CLM*V1002*135***", with: "CLM*V1002*136***")
         XCTAssertThrowsError(try ClaimDecoder.decode(Array(text.utf8))) { error in
             let failure = error as? X12Error
@@ -55,27 +56,19 @@ final class ClaimDecoderTests: XCTestCase {
     }
 
     func testDecodesACorpus837() throws {
-        let corpus = ["\(ClaimFixtures.packageRoot.path)/../shared/corpus", "/work/shared/corpus"]
-            .first { FileManager.default.fileExists(atPath: $0) }
-        let path = try XCTUnwrap(corpus) + "/837p/stupidedi-anesthesia.x12"
-        guard let data = FileManager.default.contents(atPath: path) else { throw XCTSkip("corpus not available") }
-        let file = try ClaimDecoder.decode(Array(data))
+        let file = try ClaimDecoder.decode(try Corpus.bytes("837p/stupidedi-anesthesia.x12"))
         XCTAssertFalse(file.transactions.isEmpty)
         XCTAssertFalse(file.transactions[0].claims.isEmpty)
     }
 
     func testEveryCorpus837DecodesOrFailsWithAnError() throws {
-        let corpus = ["\(ClaimFixtures.packageRoot.path)/../shared/corpus", "/work/shared/corpus"]
-            .first { FileManager.default.fileExists(atPath: $0) }
-        guard let root = corpus else { throw XCTSkip("corpus not available") }
-        let folder = URL(fileURLWithPath: root).appendingPathComponent("837p")
-        let files = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".x12") }
-        XCTAssertFalse(files.isEmpty)
+        let files = try Corpus.entries(kind: "837p").map(\.file)
+        XCTAssertEqual(files.count, 13)
         var decoded = 0
         for file in files {
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else { continue }
+            let bytes = try Corpus.bytes(file)
             do {
-                let claims = try ClaimDecoder.decode(Array(data))
+                let claims = try ClaimDecoder.decode(bytes)
                 decoded += claims.transactions.count
             } catch {
                 XCTAssertFalse(error.message.isEmpty, file)

@@ -2,20 +2,16 @@ import Foundation
 import X12
 @testable import X12Claims
 import XCTest
+import X12TestSupport
 
 /// Fixture batches and the fixed envelope options that make their output deterministic.
 enum ClaimFixtures {
-    /// The package root (three levels above this file).
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let batches = packageRoot.appendingPathComponent("Fixtures/batches")
-    static let claims = packageRoot.appendingPathComponent("Fixtures/claims")
-
     /// Control number and date used when the batch gives none (the golden files were made with these).
     static let defaultControlNumber = 101
     static let defaultDate = "2024-01-20T10:30"
 
     static func data(_ name: String) throws -> Data {
-        try Data(contentsOf: batches.appendingPathComponent("\(name).json"))
+        try Data(contentsOf: FixtureFiles.url("batches/\(name).json"))
     }
 
     static func batch(_ name: String) throws -> BillingBatch {

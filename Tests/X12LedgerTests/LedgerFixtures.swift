@@ -2,17 +2,10 @@ import Foundation
 import X12
 import X12Claims
 @testable import X12Ledger
+import X12TestSupport
 
-/// Fixture paths and a ledger fed with the end-to-end scenario.
+/// The fixed clock and a ledger fed with the end-to-end scenario (files come from ``FixtureFiles``).
 enum LedgerFixtures {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static func path(_ relative: String) -> String { packageRoot.appendingPathComponent(relative).path }
-
-    static func bytes(_ relative: String) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: URL(fileURLWithPath: path(relative))))
-    }
-
     /// 2024-03-01 12:00 UTC: 41 days after the 2024-01-20 submission.
     static let today: Date = {
         var calendar = Calendar(identifier: .gregorian)
@@ -29,7 +22,7 @@ enum LedgerFixtures {
 
     /// The example batch generated as `x12 generate --control-number 101 --date 2024-01-20T10:30` does.
     static func generatedExample() throws -> (bytes: [UInt8], report: BatchReport) {
-        let batch = try BillingBatch.decode(from: Data(try bytes("Fixtures/batches/example.json")))
+        let batch = try BillingBatch.decode(from: Data(try FixtureFiles.bytes("batches/example.json")))
         let date = InterchangeSettings.parseDate("2024-01-20T10:30") ?? Date()
         let output = ClaimBuilder(batch: batch).build(options: .init(controlNumber: 101, date: date))
         return (try ClaimEncoder.encode(output.file), output.report)
@@ -40,9 +33,9 @@ enum LedgerFixtures {
         let ledger = try emptyLedger()
         let example = try generatedExample()
         try ledger.recordSubmission(bytes: example.bytes, path: "claims.837", report: example.report)
-        try ledger.importAcknowledgments(bytes: try bytes("Fixtures/ledger/claims.999"), path: "claims.999")
-        try ledger.importAcknowledgments(bytes: try bytes("Fixtures/ledger/claims.277"), path: "claims.277")
-        try ledger.importRemittance(bytes: try bytes("Fixtures/ledger/payments.835"), path: "payments.835")
+        try ledger.importAcknowledgments(bytes: try FixtureFiles.bytes("ledger/claims.999"), path: "claims.999")
+        try ledger.importAcknowledgments(bytes: try FixtureFiles.bytes("ledger/claims.277"), path: "claims.277")
+        try ledger.importRemittance(bytes: try FixtureFiles.bytes("ledger/payments.835"), path: "payments.835")
         return ledger
     }
 }

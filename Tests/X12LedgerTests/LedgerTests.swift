@@ -2,10 +2,11 @@ import Foundation
 import XCTest
 import X12Acknowledgments
 @testable import X12Ledger
+import X12TestSupport
 
 final class LedgerTests: XCTestCase {
     func testGeneratedExampleIsTheSubmittedFixture() throws {
-        XCTAssertEqual(try LedgerFixtures.generatedExample().bytes, try LedgerFixtures.bytes("Fixtures/ledger/submitted.837"))
+        XCTAssertEqual(try LedgerFixtures.generatedExample().bytes, try FixtureFiles.bytes("ledger/submitted.837"))
     }
 
     func testFreshDatabaseIsMigrated() throws {
@@ -23,13 +24,13 @@ final class LedgerTests: XCTestCase {
         let submitted = try ledger.recordSubmission(bytes: example.bytes, path: "claims.837", report: example.report)
         XCTAssertEqual(submitted.claims, 7)
         XCTAssertEqual(submitted.batchEntries, 5)
-        let functional = try ledger.importAcknowledgments(bytes: try LedgerFixtures.bytes("Fixtures/ledger/claims.999"), path: "claims.999")
+        let functional = try ledger.importAcknowledgments(bytes: try FixtureFiles.bytes("ledger/claims.999"), path: "claims.999")
         XCTAssertEqual(functional.claims, 7)
         XCTAssertEqual(functional.unmatched, 0)
-        let claimAcks = try ledger.importAcknowledgments(bytes: try LedgerFixtures.bytes("Fixtures/ledger/claims.277"), path: "claims.277")
+        let claimAcks = try ledger.importAcknowledgments(bytes: try FixtureFiles.bytes("ledger/claims.277"), path: "claims.277")
         XCTAssertEqual(claimAcks.claims, 5)
         XCTAssertEqual(claimAcks.unmatched, 1)
-        let payments = try ledger.importRemittance(bytes: try LedgerFixtures.bytes("Fixtures/ledger/payments.835"), path: "payments.835")
+        let payments = try ledger.importRemittance(bytes: try FixtureFiles.bytes("ledger/payments.835"), path: "payments.835")
         XCTAssertEqual(payments.claims, 5)
         XCTAssertEqual(payments.unmatched, 1)
         XCTAssertEqual(try ledger.rowCounts(), [
@@ -103,13 +104,13 @@ final class LedgerTests: XCTestCase {
     func testSameFileTwiceChangesNothing() throws {
         let ledger = try LedgerFixtures.scenarioLedger()
         let before = try ledger.rowCounts()
-        let again = try ledger.importRemittance(bytes: try LedgerFixtures.bytes("Fixtures/ledger/payments.835"), path: "copy.835")
+        let again = try ledger.importRemittance(bytes: try FixtureFiles.bytes("ledger/payments.835"), path: "copy.835")
         XCTAssertEqual(again.alreadyImported?.path, "payments.835")
         XCTAssertEqual(again.alreadyImported?.importedAt, "2024-03-01T12:00:00Z")
         XCTAssertEqual(again.description, "copy.835: already imported (from payments.835 at 2024-03-01T12:00:00Z); ledger unchanged")
         let example = try LedgerFixtures.generatedExample()
         XCTAssertNotNil(try ledger.recordSubmission(bytes: example.bytes, path: "claims.837", report: example.report).alreadyImported)
-        XCTAssertNotNil(try ledger.importAcknowledgments(bytes: try LedgerFixtures.bytes("Fixtures/ledger/claims.277"), path: "x").alreadyImported)
+        XCTAssertNotNil(try ledger.importAcknowledgments(bytes: try FixtureFiles.bytes("ledger/claims.277"), path: "x").alreadyImported)
         XCTAssertEqual(try ledger.rowCounts(), before)
     }
 
@@ -119,7 +120,7 @@ final class LedgerTests: XCTestCase {
         try ledger.recordSubmission(bytes: example.bytes, path: "claims.837", report: example.report)
         let before = try ledger.rowCounts()
         // The first transaction set is whole (its payments get inserted), the second breaks off mid-segment.
-        let text = String(decoding: try LedgerFixtures.bytes("Fixtures/ledger/payments.835"), as: UTF8.self)
+        let text = String(decoding: try FixtureFiles.bytes("ledger/payments.835"), as: UTF8.self)
         guard let cut = text.range(of: "CLP*Z8888") else { return XCTFail("fixture changed") }
         let truncated = Array(text[..<cut.lowerBound].utf8) + Array("CLP*Z88".utf8)
         XCTAssertThrowsError(try ledger.importRemittance(bytes: truncated, path: "broken.835")) { error in
@@ -127,11 +128,11 @@ final class LedgerTests: XCTestCase {
             XCTAssertTrue("\(error)".hasSuffix("the 835 was not recorded"), "\(error)")
         }
         XCTAssertEqual(try ledger.rowCounts(), before)
-        let truncatedAck = Array(try LedgerFixtures.bytes("Fixtures/ledger/claims.277").prefix(900))
+        let truncatedAck = Array(try FixtureFiles.bytes("ledger/claims.277").prefix(900))
         XCTAssertThrowsError(try ledger.importAcknowledgments(bytes: truncatedAck, path: "broken.277"))
         XCTAssertEqual(try ledger.rowCounts(), before)
         // The whole file still imports afterwards: the failed attempt left no fingerprint.
-        XCTAssertNil(try ledger.importRemittance(bytes: try LedgerFixtures.bytes("Fixtures/ledger/payments.835"), path: "p.835").alreadyImported)
+        XCTAssertNil(try ledger.importRemittance(bytes: try FixtureFiles.bytes("ledger/payments.835"), path: "p.835").alreadyImported)
     }
 
     func testReaderSeesLedgerAsBeforeUntilImportCommits() throws {
@@ -151,31 +152,57 @@ final class LedgerTests: XCTestCase {
 
     func testImportFileTellsKindsApart() throws {
         let ledger = try LedgerFixtures.emptyLedger()
-        XCTAssertEqual(try ledger.importFile(path: LedgerFixtures.path("Fixtures/ledger/submitted.837")).kind, "837")
-        XCTAssertEqual(try ledger.importFile(path: LedgerFixtures.path("Fixtures/ledger/claims.999")).kind, "ack")
-        XCTAssertEqual(try ledger.importFile(path: LedgerFixtures.path("Fixtures/ledger/payments.835")).kind, "835")
+        XCTAssertEqual(try ledger.importFile(path: FixtureFiles.path("ledger/submitted.837")).kind, "837")
+        XCTAssertEqual(try ledger.importFile(path: FixtureFiles.path("ledger/claims.999")).kind, "ack")
+        XCTAssertEqual(try ledger.importFile(path: FixtureFiles.path("ledger/payments.835")).kind, "835")
         // Without a batch report the payer is the 837's NM1*PR id and there is no visit id.
         let first = try XCTUnwrap(try ledger.status().first)
         XCTAssertEqual(first.payerId, "02402")
         XCTAssertNil(first.visitId)
-        XCTAssertThrowsError(try ledger.importFile(path: LedgerFixtures.path("Fixtures/batches/example.json")))
+        XCTAssertThrowsError(try ledger.importFile(path: FixtureFiles.path("batches/example.json")))
     }
 
     func testAcknowledgmentForUnknownGroupIsUnmatched() throws {
         let ledger = try LedgerFixtures.emptyLedger()
-        let summary = try ledger.importAcknowledgments(bytes: try LedgerFixtures.bytes("Fixtures/ledger/claims.999"), path: "claims.999")
+        let summary = try ledger.importAcknowledgments(bytes: try FixtureFiles.bytes("ledger/claims.999"), path: "claims.999")
         XCTAssertEqual(summary.claims, 0)
         XCTAssertEqual(summary.unmatched, 1)
         XCTAssertEqual(try ledger.unmatchedFacts().map(\.reference), ["GS06 1"])
     }
 
-    func testSHA256KnownAnswers() {
-        XCTAssertEqual(SHA256.hex([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        XCTAssertEqual(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
-                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        XCTAssertEqual(SHA256.hex([UInt8](repeating: 0x61, count: 1_000)),
-                       "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    /// NIST FIPS 180-4 example digests (and two more), from memory and from a file hashed in odd-sized chunks.
+    func testSHA256KnownAnswers() throws {
+        let answers: [([UInt8], String)] = [
+            ([], "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+            (Array("abc".utf8), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+            (Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8),
+             "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+            ([UInt8](repeating: 0x61, count: 1_000), "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"),
+            ([UInt8](repeating: 0x61, count: 1_000_000), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"),
+        ]
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("x12-sha256-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        for (bytes, digest) in answers {
+            XCTAssertEqual(FileFingerprint.sha256(bytes), digest)
+            try Data(bytes).write(to: file)
+            XCTAssertEqual(try FileFingerprint.sha256(contentsOf: file.path, chunkSize: 4_099), digest, "\(bytes.count) bytes")
+            XCTAssertEqual(try FileFingerprint.sha256(contentsOf: file.path, chunkSize: 64), digest, "\(bytes.count) bytes")
+        }
+        XCTAssertThrowsError(try FileFingerprint.sha256(contentsOf: "/nonexistent/file.835")) { error in
+            XCTAssertEqual("\(error)", "/nonexistent/file.835: cannot read the file")
+        }
+    }
+
+    func testImportingAFileAgainIsRecognisedBeforeItIsLoaded() throws {
+        let ledger = try LedgerFixtures.emptyLedger()
+        let path = FixtureFiles.path("ledger/claims.999")
+        let first = try ledger.importFile(path: path)
+        XCTAssertNil(first.alreadyImported)
+        let again = try ledger.importFile(path: path)
+        XCTAssertEqual(again.kind, "ack")
+        XCTAssertEqual(again.sha256, first.sha256)
+        XCTAssertEqual(again.alreadyImported?.path, path)
+        XCTAssertEqual(again.sha256, FileFingerprint.sha256(try FixtureFiles.bytes("ledger/claims.999")))
     }
 
     func testLedgerLocation() {

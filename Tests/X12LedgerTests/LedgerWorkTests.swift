@@ -4,6 +4,7 @@ import X12
 import X12Claims
 import X12Matching
 @testable import X12Ledger
+import X12TestSupport
 
 final class LedgerWorkTests: XCTestCase {
     private let rebillDate = InterchangeSettings.parseDate("2024-03-01T09:00") ?? Date()
@@ -69,7 +70,7 @@ final class LedgerWorkTests: XCTestCase {
 
     func testDuplicateGuardAndChargeUpdates() throws {
         let ledger = try LedgerFixtures.scenarioLedger()
-        let batch = try BillingBatch.decode(from: Data(try LedgerFixtures.bytes("Fixtures/ledger/example-changed.json")))
+        let batch = try BillingBatch.decode(from: Data(try FixtureFiles.bytes("ledger/example-changed.json")))
         let options = ClaimBuilder.Options(controlNumber: 103, date: InterchangeSettings.parseDate("2024-02-01T08:00") ?? Date())
         let screened = try ledger.screen(batch, options: options)
         // V1003 (277CA), V2001 and V2002 (999) were rejected: sent again. V1002 was denied, V3001 paid: not sent twice.
@@ -96,7 +97,7 @@ final class LedgerWorkTests: XCTestCase {
         XCTAssertEqual(again.changed.map(\.visitId), ["V1001"])
 
         // A batch rebill of V1001 with the new charges: the charge update is then answered.
-        var json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try LedgerFixtures.bytes("Fixtures/ledger/example-changed.json")))
+        var json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try FixtureFiles.bytes("ledger/example-changed.json")))
             as? [String: Any])
         var visits = try XCTUnwrap(json["visits"] as? [[String: Any]])
         let position = try XCTUnwrap(visits.firstIndex { $0["id"] as? String == "V1001" })
@@ -118,7 +119,7 @@ final class LedgerInterchangeAcknowledgmentTests: XCTestCase {
         let ledger = try LedgerFixtures.emptyLedger()
         let example = try LedgerFixtures.generatedExample()
         try ledger.recordSubmission(bytes: example.bytes, path: "claims.837", report: example.report)
-        let summary = try ledger.importAcknowledgments(bytes: try LedgerFixtures.bytes("Fixtures/ledger/claims.ta1"), path: "claims.ta1")
+        let summary = try ledger.importAcknowledgments(bytes: try FixtureFiles.bytes("ledger/claims.ta1"), path: "claims.ta1")
         XCTAssertEqual(summary.claims, 7)
         let claims = try ledger.status()
         XCTAssertEqual(Set(claims.map(\.stage)), [.rejected])
@@ -127,7 +128,7 @@ final class LedgerInterchangeAcknowledgmentTests: XCTestCase {
         XCTAssertEqual(claims.first?.reasons.map(\.source), ["TA1"])
         // A TA1 for an interchange never sent is kept as unmatched.
         let other = try LedgerFixtures.emptyLedger()
-        XCTAssertEqual(try other.importAcknowledgments(bytes: try LedgerFixtures.bytes("Fixtures/ledger/claims.ta1"), path: "claims.ta1").unmatched, 1)
+        XCTAssertEqual(try other.importAcknowledgments(bytes: try FixtureFiles.bytes("ledger/claims.ta1"), path: "claims.ta1").unmatched, 1)
         XCTAssertEqual(try other.unmatchedFacts().map(\.reference), ["ISA13 000000101"])
     }
 }

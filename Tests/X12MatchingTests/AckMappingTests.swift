@@ -3,6 +3,7 @@ import X12
 import X12Acknowledgments
 import X12Matching
 import XCTest
+import X12TestSupport
 
 /// Acknowledgments of Fixtures/acks/submitted.837 (ISA13 000000101, GS06 7; ST 0001 holds V100-1 and V101-1,
 /// ST 0002 holds V200-1, V201-1 and V202-1), mapped back to its claims.

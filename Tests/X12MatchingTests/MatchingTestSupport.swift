@@ -2,21 +2,21 @@ import Foundation
 import X12
 import X12Acknowledgments
 import X12Matching
+import X12TestSupport
 
 /// Paths shared by the matching tests.
 enum MatchingTestSupport {
-    /// The package root (three levels above this file).
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    /// The package root.
+    static let packageRoot = FixtureFiles.packageRoot
 
     /// `Fixtures/<folder>/<name>`.
     static func fixture(_ folder: String, _ name: String) -> String {
-        packageRoot.appendingPathComponent("Fixtures").appendingPathComponent(folder).appendingPathComponent(name).path
+        FixtureFiles.path("\(folder)/\(name)")
     }
 
     /// The bytes of `Fixtures/<folder>/<name>`.
     static func bytes(_ folder: String, _ name: String) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: URL(fileURLWithPath: fixture(folder, name))))
+        try FixtureFiles.bytes("\(folder)/\(name)")
     }
 
     /// `Fixtures/acks/<name>`.

@@ -2,18 +2,16 @@ import Foundation
 import X12
 import X12Output
 import X12Remittance
+import X12TestSupport
 import XCTest
 
 /// The records written directly (``JSONWritable``) come out byte for byte as their `Codable` form through the
 /// same writer, compact and pretty, for every claim of every 835 fixture and corpus file.
 final class JSONWritableTests: XCTestCase {
-    private static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
     private func remittanceFiles() throws -> [String] {
-        let folders = ["Fixtures/remit", "Fixtures/corpus/835"]
+        let folders = ["remit", "corpus/835"]
         return folders.flatMap { folder -> [String] in
-            let url = Self.packageRoot.appendingPathComponent(folder)
+            let url = FixtureFiles.url(folder)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
             return names.filter { $0.hasSuffix(".835") || $0.hasSuffix(".x12") }.sorted().map { url.appendingPathComponent($0).path }
         }

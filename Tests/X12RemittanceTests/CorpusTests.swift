@@ -1,8 +1,9 @@
 import X12
 import X12Remittance
 import XCTest
+import X12TestSupport
 
-/// Every 835 of the shared corpus, with counts and totals worked out by hand from the files
+/// Every 835 of Fixtures/corpus, with counts and totals worked out by hand from the files
 /// (number of CLP and SVC, Σ CLP03, Σ CLP04, Σ PLB, BPR02).
 final class CorpusTests: XCTestCase {
     private struct Expected {
@@ -16,7 +17,7 @@ final class CorpusTests: XCTestCase {
     }
 
     private func check(_ file: String, _ expected: [Expected], line: UInt = #line) throws {
-        let (remittances, problems) = try TestFiles.decode(TestFiles.corpusFile(file))
+        let (remittances, problems) = try TestFiles.decode(Corpus.path(file))
         XCTAssertEqual(problems, [], line: line)
         XCTAssertEqual(remittances.count, expected.count, line: line)
         for (remittance, want) in zip(remittances, expected) {
@@ -35,7 +36,7 @@ final class CorpusTests: XCTestCase {
     func testManagedCare() throws {
         try check("835/lfh-managed-care.x12", [Expected(controlNumber: "112233", claims: 2, lines: 2, charged: "2000.00",
                                                         paid: "945.00", providerAdjustments: "0", payment: "945.00")])
-        let remittance = try XCTUnwrap(TestFiles.decode(TestFiles.corpusFile("835/lfh-managed-care.x12")).remittances.first)
+        let remittance = try XCTUnwrap(TestFiles.decode(Corpus.path("835/lfh-managed-care.x12")).remittances.first)
         XCTAssertEqual(remittance.payment.traceNumber, "7170066655")
         XCTAssertEqual(remittance.payment.payerIdentifier, "1935665544")
         XCTAssertEqual(remittance.payment.method, "ACH")
@@ -60,7 +61,7 @@ final class CorpusTests: XCTestCase {
             Expected(controlNumber: "9001", claims: 23, lines: 24, charged: "22099.77", paid: "3111.09", providerAdjustments: "0", payment: "9999.99"),
             Expected(controlNumber: "10001", claims: 14, lines: 29, charged: "18499.86", paid: "3439.89", providerAdjustments: "0", payment: "482.13"),
         ])
-        let first = try XCTUnwrap(TestFiles.decode(TestFiles.corpusFile("835/oopfactory-example-from-nth.x12")).remittances.first)
+        let first = try XCTUnwrap(TestFiles.decode(Corpus.path("835/oopfactory-example-from-nth.x12")).remittances.first)
         // The amounts are masked (999.99), so BPR02 cannot match: 776.06 expected, 999.99 written.
         XCTAssertEqual(first.balance.map(\.rule), [.transaction])
         XCTAssertEqual(first.balance.first?.expected, "776.06")
@@ -74,7 +75,7 @@ final class CorpusTests: XCTestCase {
     func testNonPaymentWithThreeDeniedLines() throws {
         try check("835/pyx12-835-mult-loops.x12", [Expected(controlNumber: "0001", claims: 1, lines: 3, charged: "915.39",
                                                             paid: "0", providerAdjustments: "0", payment: "0")])
-        let remittance = try XCTUnwrap(TestFiles.decode(TestFiles.corpusFile("835/pyx12-835-mult-loops.x12")).remittances.first)
+        let remittance = try XCTUnwrap(TestFiles.decode(Corpus.path("835/pyx12-835-mult-loops.x12")).remittances.first)
         XCTAssertEqual(remittance.payment.method, "NON")
         XCTAssertEqual(remittance.payment.handlingCode, "H")
         XCTAssertEqual(remittance.claims[0].statusDescription, "Denied")
@@ -87,7 +88,7 @@ final class CorpusTests: XCTestCase {
         try check("835/stupidedi-multiple-claims-single-check.x12", [
             Expected(controlNumber: "35681", claims: 9, lines: 33, charged: "2819.00", paid: "810.80", providerAdjustments: "0", payment: "810.8"),
         ])
-        let remittance = try XCTUnwrap(TestFiles.decode(TestFiles.corpusFile("835/stupidedi-multiple-claims-single-check.x12")).remittances.first)
+        let remittance = try XCTUnwrap(TestFiles.decode(Corpus.path("835/stupidedi-multiple-claims-single-check.x12")).remittances.first)
         XCTAssertEqual(remittance.allBalanceFindings, [])
         XCTAssertEqual(remittance.claims.map(\.headerNumber), ["1", "2", "3", "4", "5", "6", "7", "8", "9"])
         XCTAssertEqual(remittance.claims[0].lines[0].procedureQualifier, "AD")
@@ -100,7 +101,7 @@ final class CorpusTests: XCTestCase {
         let one = Expected(controlNumber: "1740", claims: 2, lines: 0, charged: "2424.47", paid: "1481.99",
                            providerAdjustments: "0", payment: "1481.99")
         try check("835/tastypackets-oneline-2isa.x12", [one, one])
-        let remittance = try XCTUnwrap(TestFiles.decode(TestFiles.corpusFile("835/tastypackets-oneline-2isa.x12")).remittances.first)
+        let remittance = try XCTUnwrap(TestFiles.decode(Corpus.path("835/tastypackets-oneline-2isa.x12")).remittances.first)
         XCTAssertEqual(remittance.claims.map(\.status), ["3", "1"])
         XCTAssertEqual(remittance.claims[1].amounts, [RemittanceAmount(qualifier: "AU", amount: "2286.99")])
         XCTAssertEqual(remittance.claims[1].quantities, [RemittanceQuantity(qualifier: "CA", quantity: "9")])
@@ -109,14 +110,14 @@ final class CorpusTests: XCTestCase {
     }
 
     func testBareTransactionSetWithoutEnvelopeIsRejected() throws {
-        let decoder = try RemittanceDecoder(path: TestFiles.corpusFile("835/invalid/keiron-blue-cross-nc.x12"))
+        let decoder = try RemittanceDecoder(path: Corpus.path("835/invalid/keiron-blue-cross-nc.x12"))
         XCTAssertThrowsError(try decoder.next()) { error in
             XCTAssertEqual((error as? X12Error)?.kind, .missingInterchangeHeader)
         }
     }
 
     func testEnvelopeFaultIsReportedAndTheSetStillRead() throws {
-        let (remittances, problems) = try TestFiles.decode(TestFiles.corpusFile("835/invalid/tastypackets-error-isa.x12"))
+        let (remittances, problems) = try TestFiles.decode(Corpus.path("835/invalid/tastypackets-error-isa.x12"))
         XCTAssertEqual(remittances.count, 1)
         XCTAssertEqual(remittances.first?.totals.paidAmount, "1481.99")
         XCTAssertEqual(problems.map(\.kind), [.controlNumberMismatch])

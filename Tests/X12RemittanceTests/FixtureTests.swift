@@ -1,12 +1,13 @@
 import X12
 import X12Remittance
 import XCTest
+import X12TestSupport
 
 /// The hand-written fixtures in Fixtures/remit; every expected amount below is worked out by hand in
 /// the comments from the segments of the fixture.
 final class FixtureTests: XCTestCase {
     func testReversalCorrectionDenialAndProviderAdjustments() throws {
-        let (remittances, problems) = try TestFiles.decode(TestFiles.fixture("reversal-plb.835"))
+        let (remittances, problems) = try TestFiles.decode(FixtureFiles.path("remit/reversal-plb.835"))
         XCTAssertEqual(problems, [])
         let remittance = try XCTUnwrap(remittances.first)
         XCTAssertEqual(remittance.errors, [])
@@ -60,7 +61,7 @@ final class FixtureTests: XCTestCase {
     }
 
     func testSeveralTransactionSetsAndInterchanges() throws {
-        let (remittances, problems) = try TestFiles.decode(TestFiles.fixture("multiple-payments.835"))
+        let (remittances, problems) = try TestFiles.decode(FixtureFiles.path("remit/multiple-payments.835"))
         XCTAssertEqual(problems, [])
         XCTAssertEqual(remittances.map(\.transactionSetControlNumber), ["0001", "0002", "0003"])
         XCTAssertEqual(remittances.map(\.interchangeControlNumber), ["000000201", "000000201", "000000202"])
@@ -78,7 +79,7 @@ final class FixtureTests: XCTestCase {
     }
 
     func testUnbalancedAmountsAreWarningsWithTheAmounts() throws {
-        let remittance = try XCTUnwrap(TestFiles.decode(TestFiles.fixture("unbalanced.835")).remittances.first)
+        let remittance = try XCTUnwrap(TestFiles.decode(FixtureFiles.path("remit/unbalanced.835")).remittances.first)
         XCTAssertEqual(remittance.errors, [])
         // U1: SVC 300 − (50 + 45) = 205, but SVC03 is 210; CLP 300 − 95 = 205, but CLP04 is 200.
         let first = remittance.claims[0]
@@ -101,7 +102,7 @@ final class FixtureTests: XCTestCase {
     }
 
     func testAnUnreadableSegmentKeepsItsClaimAndOnlyABrokenCLPIsSkipped() throws {
-        let remittance = try XCTUnwrap(TestFiles.decode(TestFiles.fixture("broken-claims.835")).remittances.first)
+        let remittance = try XCTUnwrap(TestFiles.decode(FixtureFiles.path("remit/broken-claims.835")).remittances.first)
         // B2's CLP03 cannot be read, so there is no claim to keep; B3's broken CAS stays with B3.
         XCTAssertEqual(remittance.claims.map(\.patientControlNumber), ["B1", "B3", "B4"])
         XCTAssertEqual(remittance.totals.skippedClaimCount, 1)
@@ -136,7 +137,7 @@ final class FixtureTests: XCTestCase {
     }
 
     func testAnSVC01WithTheWrongComponentSeparatorKeepsItsClaimLineAndPayment() throws {
-        let remittance = try XCTUnwrap(TestFiles.decode(TestFiles.fixture("wrong-component-separator.835")).remittances.first)
+        let remittance = try XCTUnwrap(TestFiles.decode(FixtureFiles.path("remit/wrong-component-separator.835")).remittances.first)
         XCTAssertEqual(remittance.claims.map(\.patientControlNumber), ["W1", "W2"])
         let claim = remittance.claims[0]
         XCTAssertEqual(claim.paidAmount, "187.50")
@@ -190,7 +191,7 @@ final class FixtureTests: XCTestCase {
     }
 
     func testNonRemittanceSetsAreSkippedAndReported() throws {
-        let decoder = try RemittanceDecoder(path: TestFiles.fixture("submitted.837"))
+        let decoder = try RemittanceDecoder(path: FixtureFiles.path("remit/submitted.837"))
         XCTAssertNil(try decoder.next())
         XCTAssertEqual(decoder.problems.map(\.description), ["segment 3 (ST) element 1: transaction set 0001 is a 837, not an 835: skipped"])
     }

@@ -3,10 +3,11 @@ import X12
 import X12Output
 import X12Remittance
 import XCTest
+import X12TestSupport
 
 final class WriterTests: XCTestCase {
     private func report(_ fixture: String) throws -> RemittanceReport {
-        RemittanceReport(reader: try SegmentReader(path: TestFiles.fixture(fixture)))
+        RemittanceReport(reader: try SegmentReader(path: FixtureFiles.path("remit/\(fixture)")))
     }
 
     func testStreamedJSONIsTheReport() throws {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import X12Server
+import X12TestSupport
 
 final class FormParsingTests: XCTestCase {
     func testBoundaryFromContentType() {
@@ -62,7 +63,7 @@ final class FormParsingTests: XCTestCase {
 
 final class InspectionTests: XCTestCase {
     func testLargeFilesKeepOnlyTheFirstRowsAndRowsWithFindings() throws {
-        let fixture = try Fixture.bytes("invalid-837p.x12")
+        let fixture = try FixtureFiles.bytes("serve/invalid-837p.x12")
         let inspection = Inspection(fileName: "f", bytes: fixture, rowLimit: 5)
         XCTAssertEqual(inspection.segmentCount, 27)
         // Segments 1-5 and segment 25 (the SE with the count error).
@@ -77,7 +78,7 @@ final class InspectionTests: XCTestCase {
     }
 
     func testGivenFindingsReplaceTheEnvelopeReadingsAndKeepTheirRows() throws {
-        let fixture = try Fixture.bytes("invalid-837p.x12")
+        let fixture = try FixtureFiles.bytes("serve/invalid-837p.x12")
         let given = Finding(segmentIndex: 12, elementPosition: 2, message: "checked elsewhere", code: "X", severity: .warning)
         let inspection = Inspection(fileName: "f", bytes: fixture, rowLimit: 5, findings: [given])
         XCTAssertEqual(inspection.rows.map(\.index), [1, 2, 3, 4, 5, 12])
@@ -87,7 +88,7 @@ final class InspectionTests: XCTestCase {
     }
 
     func testTreeDepthFollowsEnvelopeAndHierarchy() throws {
-        let inspection = Inspection(fileName: "f", bytes: try Fixture.bytes("valid-837p.x12"))
+        let inspection = Inspection(fileName: "f", bytes: try FixtureFiles.bytes("serve/valid-837p.x12"))
         // ISA GS ST BHT NM1 PER NM1 HL(20) NM1 N3 N4 REF HL(22, child of 1) SBR ... SE GE IEA
         XCTAssertEqual(inspection.rows.map(\.depth),
                        [0, 1, 2, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 2, 1, 0])

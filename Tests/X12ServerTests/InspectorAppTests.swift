@@ -3,11 +3,13 @@ import Hummingbird
 import HummingbirdTesting
 import XCTest
 @testable import X12Server
+import X12TestSupport
+import X12Validation
 
 /// Request-level tests of every inspector route, through Hummingbird's router test framework.
 final class InspectorAppTests: XCTestCase {
     private func application(maxUploadBytes: Int = InspectorConfiguration.defaultMaxUploadBytes,
-                             specs: URL? = Fixture.specs) throws -> some ApplicationProtocol {
+                             specs: URL? = SpecLibrary.bundledDirectory) throws -> some ApplicationProtocol {
         try InspectorServer.application(configuration: InspectorConfiguration(
             host: "127.0.0.1", port: 0, maxUploadBytes: maxUploadBytes, specsDirectory: specs))
     }
@@ -32,7 +34,7 @@ final class InspectorAppTests: XCTestCase {
     // MARK: POST /inspect
 
     func testInspectMultipartUploadShowsNumberedTree() async throws {
-        let fixture = try Fixture.bytes("valid-837p.x12")
+        let fixture = try FixtureFiles.bytes("serve/valid-837p.x12")
         try await application().test(.router) { client in
             let (headers, body) = MultipartBody.make(fields: [.init(name: "file", fileName: "claims.837", bytes: fixture)])
             let response = try await client.execute(uri: "/inspect", method: .post, headers: headers, body: body)
@@ -52,7 +54,7 @@ final class InspectorAppTests: XCTestCase {
     }
 
     func testInspectPastedTextForm() async throws {
-        let fixture = try Fixture.text("valid-837p.x12")
+        let fixture = try FixtureFiles.text("serve/valid-837p.x12")
         try await application().test(.router) { client in
             var headers = HTTPFields()
             headers[.contentType] = "application/x-www-form-urlencoded"
@@ -66,7 +68,7 @@ final class InspectorAppTests: XCTestCase {
     }
 
     func testInspectInvalidFileShowsValidationErrorsInlineAtTheElement() async throws {
-        let fixture = try Fixture.bytes("invalid-837p.x12")
+        let fixture = try FixtureFiles.bytes("serve/invalid-837p.x12")
         try await application().test(.router) { client in
             let (headers, body) = MultipartBody.make(fields: [.init(name: "file", fileName: "invalid-837p.x12", bytes: fixture)])
             let response = try await client.execute(uri: "/inspect", method: .post, headers: headers, body: body)
@@ -90,7 +92,7 @@ final class InspectorAppTests: XCTestCase {
     }
 
     func testInspectShowsLoopNamesAboveTheSegmentsThatOpenThem() async throws {
-        let fixture = try Fixture.bytes("valid-837p.x12")
+        let fixture = try FixtureFiles.bytes("serve/valid-837p.x12")
         try await application().test(.router) { client in
             let (headers, body) = MultipartBody.make(fields: [.init(name: "file", fileName: "claims.837", bytes: fixture)])
             let page = String(buffer: try await client.execute(uri: "/inspect", method: .post, headers: headers, body: body).body)
@@ -103,7 +105,7 @@ final class InspectorAppTests: XCTestCase {
     }
 
     func testInspectWithoutSpecsSaysSoAndStillChecksTheEnvelope() async throws {
-        let fixture = try Fixture.bytes("invalid-837p.x12")
+        let fixture = try FixtureFiles.bytes("serve/invalid-837p.x12")
         try await application(specs: nil).test(.router) { client in
             let (headers, body) = MultipartBody.make(fields: [.init(name: "file", fileName: "invalid-837p.x12", bytes: fixture)])
             let page = String(buffer: try await client.execute(uri: "/inspect", method: .post, headers: headers, body: body).body)
@@ -125,7 +127,7 @@ final class InspectorAppTests: XCTestCase {
     }
 
     func testInspectTruncatedFileShowsSegmentsReadAndTheFatalError() async throws {
-        let fixture = try Fixture.text("valid-837p.x12")
+        let fixture = try FixtureFiles.text("serve/valid-837p.x12")
         let cut = String(fixture.prefix(upTo: fixture.range(of: "CLM*")!.upperBound))
         try await application().test(.router) { client in
             let (headers, body) = MultipartBody.make(fields: [.init(name: "file", fileName: "cut.837", bytes: Array(cut.utf8))])
@@ -170,7 +172,7 @@ final class InspectorAppTests: XCTestCase {
     }
 
     func testSegmentHoldingScriptRendersAsText() async throws {
-        let fixture = try Fixture.bytes("script-injection-837p.x12")
+        let fixture = try FixtureFiles.bytes("serve/script-injection-837p.x12")
         try await application().test(.router) { client in
             let (headers, body) = MultipartBody.make(fields: [.init(name: "file", fileName: "<img src=x onerror=alert(1)>.x12", bytes: fixture)])
             let response = try await client.execute(uri: "/inspect", method: .post, headers: headers, body: body)

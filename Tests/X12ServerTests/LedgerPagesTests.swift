@@ -4,6 +4,7 @@ import HummingbirdTesting
 import X12Ledger
 import XCTest
 @testable import X12Server
+import X12TestSupport
 
 /// `/claims` and `/claims/{id}` over a ledger fed with the serve fixtures: an 837 with claims PCN1001
 /// (150.00) and PCN1002 (80.00), a 277CA accepting PCN1001 and rejecting PCN1002 (A7:562:85), and an 835
@@ -14,9 +15,9 @@ final class LedgerPagesTests: XCTestCase {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("ledger.sqlite").path
         let ledger = try Ledger(path: path)
-        _ = try ledger.recordSubmission(bytes: try Fixture.bytes("ledger-837p.x12"), path: "ledger-837p.x12")
-        _ = try ledger.importAcknowledgments(bytes: try Fixture.bytes("claim-ack-277ca.x12"), path: "claim-ack-277ca.x12")
-        _ = try ledger.importRemittance(bytes: try Fixture.bytes("payment-835.x12"), path: "payment-835.x12")
+        _ = try ledger.recordSubmission(bytes: try FixtureFiles.bytes("serve/ledger-837p.x12"), path: "ledger-837p.x12")
+        _ = try ledger.importAcknowledgments(bytes: try FixtureFiles.bytes("serve/claim-ack-277ca.x12"), path: "claim-ack-277ca.x12")
+        _ = try ledger.importRemittance(bytes: try FixtureFiles.bytes("serve/payment-835.x12"), path: "payment-835.x12")
         return path
     }
 

@@ -5,15 +5,17 @@ import XCTest
 import X12
 import X12Remittance
 @testable import X12Server
+import X12TestSupport
+import X12Validation
 
 /// The 835 payments section, the 999/277CA acknowledgment sections, and the JSON of the /api routes.
 final class TransactionPagesTests: XCTestCase {
     private func application() throws -> some ApplicationProtocol {
-        try InspectorServer.application(configuration: InspectorConfiguration(port: 0, specsDirectory: Fixture.specs))
+        try InspectorServer.application(configuration: InspectorConfiguration(port: 0, specsDirectory: SpecLibrary.bundledDirectory))
     }
 
     private static func inspect(_ fixture: String, client: some TestClientProtocol) async throws -> String {
-        let (headers, body) = MultipartBody.make(fields: [.init(name: "file", fileName: fixture, bytes: try Fixture.bytes(fixture))])
+        let (headers, body) = MultipartBody.make(fields: [.init(name: "file", fileName: fixture, bytes: try FixtureFiles.bytes("serve/\(fixture)"))])
         let response = try await client.execute(uri: "/inspect", method: .post, headers: headers, body: body)
         XCTAssertEqual(response.status, .ok)
         return String(buffer: response.body)
@@ -48,7 +50,7 @@ final class TransactionPagesTests: XCTestCase {
             let start = try XCTUnwrap(page.range(of: prefix))
             let end = try XCTUnwrap(page[start.upperBound...].firstIndex(of: "\""))
             let csv = String(decoding: try XCTUnwrap(Data(base64Encoded: String(page[start.upperBound..<end]))), as: UTF8.self)
-            let api = try await client.execute(uri: "/api/remit?format=csv", method: .post, body: ByteBuffer(bytes: try Fixture.bytes("payment-835.x12")))
+            let api = try await client.execute(uri: "/api/remit?format=csv", method: .post, body: ByteBuffer(bytes: try FixtureFiles.bytes("serve/payment-835.x12")))
             XCTAssertEqual(csv, String(buffer: api.body))
             let rows = csv.split(separator: "\n")
             XCTAssertEqual(rows.count, 4)
@@ -58,7 +60,7 @@ final class TransactionPagesTests: XCTestCase {
     }
 
     func testUnbalancedPaymentShowsTheBalanceFinding() async throws {
-        let text = try Fixture.text("payment-835.x12").replacingOccurrences(of: "BPR*I*90*", with: "BPR*I*95*")
+        let text = try FixtureFiles.text("serve/payment-835.x12").replacingOccurrences(of: "BPR*I*90*", with: "BPR*I*95*")
         try await application().test(.router) { client in
             let (headers, body) = MultipartBody.make(fields: [.init(name: "file", fileName: "unbalanced.835", bytes: Array(text.utf8))])
             let page = String(buffer: try await client.execute(uri: "/inspect", method: .post, headers: headers, body: body).body)
@@ -71,7 +73,7 @@ final class TransactionPagesTests: XCTestCase {
 
     func testLargePaymentsCapTheTableAndOfferTheCSVByForm() throws {
         // 1,001 copies of claim PCN1001 (CLP through AMT, segments 16-23): one more than the table shows.
-        let lines = try Fixture.text("payment-835.x12").split(separator: "\n").map(String.init)
+        let lines = try FixtureFiles.text("serve/payment-835.x12").split(separator: "\n").map(String.init)
         let claim = lines[15..<23]
         var segments = Array(lines[0..<15])
         for number in 0..<1_001 { segments += claim.map { $0.replacingOccurrences(of: "PCN1001", with: "PCN\(number)") } }
@@ -91,11 +93,11 @@ final class TransactionPagesTests: XCTestCase {
 
     func testAPIAcceptsAFileFromABrowserForm() async throws {
         try await application().test(.router) { client in
-            let (headers, body) = MultipartBody.make(fields: [.init(name: "file", fileName: "payment-835.x12", bytes: try Fixture.bytes("payment-835.x12"))])
+            let (headers, body) = MultipartBody.make(fields: [.init(name: "file", fileName: "payment-835.x12", bytes: try FixtureFiles.bytes("serve/payment-835.x12"))])
             let response = try await client.execute(uri: "/api/remit?format=csv", method: .post, headers: headers, body: body)
             XCTAssertEqual(response.status, .ok)
             XCTAssertEqual(response.headers[.contentDisposition], "attachment; filename=\"remittance.csv\"")
-            let raw = try await client.execute(uri: "/api/remit?format=csv", method: .post, body: ByteBuffer(bytes: try Fixture.bytes("payment-835.x12")))
+            let raw = try await client.execute(uri: "/api/remit?format=csv", method: .post, body: ByteBuffer(bytes: try FixtureFiles.bytes("serve/payment-835.x12")))
             XCTAssertEqual(String(buffer: response.body), String(buffer: raw.body))
         }
     }
@@ -129,7 +131,7 @@ final class TransactionPagesTests: XCTestCase {
 
     func testAPIValidateAnswersTheReportOfValidate() async throws {
         try await application().test(.router) { client in
-            let response = try await client.execute(uri: "/api/validate", method: .post, body: ByteBuffer(bytes: try Fixture.bytes("invalid-837p.x12")))
+            let response = try await client.execute(uri: "/api/validate", method: .post, body: ByteBuffer(bytes: try FixtureFiles.bytes("serve/invalid-837p.x12")))
             XCTAssertEqual(response.status, .ok)
             XCTAssertEqual(response.headers[.contentType], "application/json; charset=utf-8")
             let text = String(buffer: response.body)
@@ -144,7 +146,7 @@ final class TransactionPagesTests: XCTestCase {
 
     func testAPIRemitAnswersTheJSONOfRemit() async throws {
         try await application().test(.router) { client in
-            let response = try await client.execute(uri: "/api/remit", method: .post, body: ByteBuffer(bytes: try Fixture.bytes("payment-835.x12")))
+            let response = try await client.execute(uri: "/api/remit", method: .post, body: ByteBuffer(bytes: try FixtureFiles.bytes("serve/payment-835.x12")))
             XCTAssertEqual(response.status, .ok)
             let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
             let summary = try XCTUnwrap(json["summary"] as? [String: Any])
@@ -159,13 +161,13 @@ final class TransactionPagesTests: XCTestCase {
 
     func testAPIAckAnswersTheJSONOfAck() async throws {
         try await application().test(.router) { client in
-            let response = try await client.execute(uri: "/api/ack", method: .post, body: ByteBuffer(bytes: try Fixture.bytes("claim-ack-277ca.x12")))
+            let response = try await client.execute(uri: "/api/ack", method: .post, body: ByteBuffer(bytes: try FixtureFiles.bytes("serve/claim-ack-277ca.x12")))
             XCTAssertEqual(response.status, .ok)
             let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
             let claims = try XCTUnwrap(json["claims"] as? [[String: Any]])
             XCTAssertEqual(claims.map { $0["patientControlNumber"] as? String }, ["PCN1001", "PCN1002"])
             XCTAssertEqual(claims.map { $0["status"] as? String }, ["accepted", "rejected"])
-            let csv = try await client.execute(uri: "/api/ack?format=csv", method: .post, body: ByteBuffer(bytes: try Fixture.bytes("claim-ack-277ca.x12")))
+            let csv = try await client.execute(uri: "/api/ack?format=csv", method: .post, body: ByteBuffer(bytes: try FixtureFiles.bytes("serve/claim-ack-277ca.x12")))
             XCTAssertEqual(csv.headers[.contentType], "text/csv; charset=utf-8")
         }
     }

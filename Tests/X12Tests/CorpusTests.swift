@@ -1,8 +1,9 @@
 import Foundation
 import X12
+import X12TestSupport
 import XCTest
 
-/// Every file of ../shared/corpus: read without a crash, valid ones round-trip byte for byte, and the
+/// Every file of Fixtures/corpus: read without a crash, valid ones round-trip byte for byte, and the
 /// envelope faults found are exactly the ones counted by hand.
 final class CorpusTests: XCTestCase {
     /// What reading each corpus file gives: `nil` = clean; otherwise the faults' `position: message` text.
@@ -50,25 +51,11 @@ final class CorpusTests: XCTestCase {
         ],
     ]
 
-    struct Entry {
-        var file: String
-        var validity: String
-        var note: String
-    }
-
-    func manifest() throws -> [Entry] {
-        let text = try String(contentsOf: TestSupport.corpus.appendingPathComponent("MANIFEST.tsv"), encoding: .utf8)
-        return text.split(separator: "\n").dropFirst().compactMap { line in
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            return fields.count >= 8 ? Entry(file: fields[0], validity: fields[6], note: fields[7]) : nil
-        }
-    }
-
     func testEveryCorpusFileGivesItsKnownResult() throws {
-        let entries = try manifest()
+        let entries = try Corpus.entries()
         XCTAssertEqual(entries.count, 37)
         for entry in entries {
-            let bytes = try Array(Data(contentsOf: TestSupport.corpus.appendingPathComponent(entry.file)))
+            let bytes = try Corpus.bytes(entry.file)
             var found: [String] = []
             do {
                 found = try TestSupport.envelopeProblems(bytes).map(\.description)
@@ -80,20 +67,20 @@ final class CorpusTests: XCTestCase {
     }
 
     func testValidFilesRoundTripByteForByte() throws {
-        for entry in try manifest() where entry.validity != "invalid" {
-            let bytes = try Array(Data(contentsOf: TestSupport.corpus.appendingPathComponent(entry.file)))
-            guard (try? TestSupport.segments(bytes)) != nil else {
+        for entry in try Corpus.entries() where entry.validity != .invalid {
+            let bytes = try Corpus.bytes(entry.file)
+            guard (try? RoundTrip.segments(bytes)) != nil else {
                 // Unknown-validity files the reader rejects (malformed ISA) are covered by the test above.
-                XCTAssertEqual(entry.validity, "unknown", entry.file)
+                XCTAssertEqual(entry.validity, .unknown, entry.file)
                 continue
             }
-            XCTAssertEqual(try TestSupport.roundTrip(bytes), bytes, entry.file)
+            assertRoundTrip(bytes, entry.file)
         }
     }
 
     func testInvalidFilesAreRejectedWithAPosition() throws {
-        for entry in try manifest() where entry.validity == "invalid" {
-            let bytes = try Array(Data(contentsOf: TestSupport.corpus.appendingPathComponent(entry.file)))
+        for entry in try Corpus.entries() where entry.validity == .invalid {
+            let bytes = try Corpus.bytes(entry.file)
             let problems: [X12Error]
             do {
                 problems = try TestSupport.envelopeProblems(bytes)

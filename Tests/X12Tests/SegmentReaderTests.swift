@@ -1,5 +1,6 @@
 import Foundation
 import X12
+import X12TestSupport
 import XCTest
 
 final class SegmentReaderTests: XCTestCase {
@@ -13,7 +14,7 @@ final class SegmentReaderTests: XCTestCase {
     }
 
     func testEveryDelimiterSetSeenInTheCorpus() throws {
-        // (element, component, repetition, terminator) as found in ../shared/corpus.
+        // (element, component, repetition, terminator) as found in Fixtures/corpus.
         let sets: [(String, String, String, String)] = [("*", ":", "^", "~"), ("*", ">", "|", "~"), ("*", ">", "^", "~"),
                                                          ("~", ":", "^", "_"), (">", "+", "^", "\r"), ("|", ">", "^", "~")]
         for (element, component, repetition, terminator) in sets {
@@ -24,7 +25,7 @@ final class SegmentReaderTests: XCTestCase {
             XCTAssertEqual(segments[3].element(1)?.components, ["HC", "97110", "GP"])
             XCTAssertEqual(segments[3][1, 2], "97110")
             XCTAssertEqual(segments[3][4], "2")
-            XCTAssertEqual(try TestSupport.roundTrip(Array(text.utf8)), Array(text.utf8))
+            assertRoundTrip(Array(text.utf8))
         }
     }
 
@@ -34,7 +35,7 @@ final class SegmentReaderTests: XCTestCase {
         XCTAssertEqual(segments.count, 7)
         XCTAssertEqual(Array(segments[1].trailingTrivia), [0x0D, 0x0A])
         XCTAssertEqual(segments[2].position.line, 3)
-        XCTAssertEqual(try TestSupport.roundTrip(Array(text.utf8)), Array(text.utf8))
+        assertRoundTrip(Array(text.utf8))
     }
 
     func testNewlineAsTerminator() throws {
@@ -48,11 +49,11 @@ final class SegmentReaderTests: XCTestCase {
 
     func testByteOrderMarkAndLeadingWhitespaceAreSkipped() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF, 0x20, 0x0A] + Array(TestSupport.interchange().utf8)
-        let segments = try TestSupport.segments(bytes)
+        let segments = try RoundTrip.segments(bytes)
         XCTAssertEqual(segments.first?.id, "ISA")
         XCTAssertEqual(segments.first?.leadingTrivia.count, 5)
         XCTAssertEqual(segments.first?.position.byteOffset, 5)
-        XCTAssertEqual(try TestSupport.roundTrip(bytes), bytes)
+        assertRoundTrip(bytes)
     }
 
     func testSeveralInterchangesWithTheirOwnDelimiters() throws {
@@ -78,7 +79,7 @@ final class SegmentReaderTests: XCTestCase {
         let segments = try TestSupport.segments(text)
         XCTAssertEqual(segments.last?.id, "IEA")
         XCTAssertEqual(segments.last?.isTerminated, false)
-        XCTAssertEqual(try TestSupport.roundTrip(Array(text.utf8)), Array(text.utf8))
+        assertRoundTrip(Array(text.utf8))
     }
 
     func testISAOfWrongLength() throws {
@@ -88,6 +89,17 @@ final class SegmentReaderTests: XCTestCase {
         XCTAssertEqual(error?.position.elementPosition, 6)
         XCTAssertEqual(error?.message,
                        "ISA is not fixed width: ISA06 must be exactly 15 characters, found 6; the ISA must be 106 bytes with every field padded")
+    }
+
+    /// A file that ends inside the ISA says so, with the length it has and the length an ISA needs.
+    func testTruncatedISASaysItIsTruncated() throws {
+        for length in [4, 50, 105] {
+            let text = String(TestSupport.interchange().prefix(length))
+            let error = TestSupport.thrownError { _ = try TestSupport.segments(text) }
+            XCTAssertEqual(error?.kind, .malformedInterchangeHeader)
+            XCTAssertEqual(error?.description, "segment 1 (ISA): ISA is truncated: \(length) bytes, an ISA segment is 106")
+            XCTAssertEqual(error?.position.byteOffset, 0)
+        }
     }
 
     func testISAWithClashingDelimiters() throws {
@@ -106,7 +118,7 @@ final class SegmentReaderTests: XCTestCase {
 
     func testBinaryGarbage() throws {
         let garbage: [UInt8] = [0x00, 0xFF, 0x13, 0x37, 0x89, 0x50, 0x4E, 0x47]
-        let error = TestSupport.thrownError { _ = try TestSupport.segments(garbage) }
+        let error = TestSupport.thrownError { _ = try RoundTrip.segments(garbage) }
         XCTAssertEqual(error?.kind, .missingInterchangeHeader)
         XCTAssertEqual(error?.message, "the input does not start with an ISA segment (found '??\u{13}7?PNG')".replacingOccurrences(of: "\u{13}", with: "?"))
     }
@@ -128,7 +140,7 @@ final class SegmentReaderTests: XCTestCase {
         let segments = try TestSupport.segments(text)
         XCTAssertEqual(segments.count, 7)
         XCTAssertEqual(String(decoding: segments[6].trailingTrivia, as: UTF8.self), "\n   \n\t\n")
-        XCTAssertEqual(try TestSupport.roundTrip(Array(text.utf8)), Array(text.utf8))
+        assertRoundTrip(Array(text.utf8))
     }
 
     func testGarbageAfterIEA() throws {
@@ -167,12 +179,12 @@ final class SegmentReaderTests: XCTestCase {
     }
 
     func testCorpusFilesStreamTheSameAtAnyChunkSize() throws {
-        let files = try FileManager.default.subpathsOfDirectory(atPath: TestSupport.corpus.path).filter { $0.hasSuffix(".x12") }
+        let files = try Corpus.entries().map(\.file)
         XCTAssertEqual(files.count, 37)
         for file in files {
-            let path = TestSupport.corpus.appendingPathComponent(file).path
+            let path = Corpus.path(file)
             let whole = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
-            let expected = try? TestSupport.segments(whole).map { [$0.text, "\($0.position)", "\($0.position.line)"] }
+            let expected = try? RoundTrip.segments(whole).map { [$0.text, "\($0.position)", "\($0.position.line)"] }
             for chunk in [128, 131, 200, 509] {
                 let reader = try SegmentReader(path: path, chunkSize: chunk)
                 var streamed: [[String]] = []
@@ -214,10 +226,10 @@ final class SegmentReaderTests: XCTestCase {
             }
             return result
         }
-        let files = try FileManager.default.subpathsOfDirectory(atPath: TestSupport.corpus.path).filter { $0.hasSuffix(".x12") }
+        let files = try Corpus.entries().map(\.file)
         XCTAssertEqual(files.count, 37)
         for file in files {
-            let path = TestSupport.corpus.appendingPathComponent(file).path
+            let path = Corpus.path(file)
             let expected = items(SegmentReader(bytes: try Array(Data(contentsOf: URL(fileURLWithPath: path)))))
             XCTAssertFalse(expected.isEmpty, file)
             for chunk in [128, 131, 509] {

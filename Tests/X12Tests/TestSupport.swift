@@ -1,48 +1,21 @@
 import Foundation
 import X12
+import X12TestSupport
 import XCTest
 
-/// Paths and helpers shared by the core tests.
+/// Helpers shared by the core tests (files come from ``FixtureFiles`` and ``Corpus``).
 enum TestSupport {
-    /// The package root (two levels above this file's folder).
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    /// ../shared/corpus beside the checkout.
-    static let corpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-
     /// Every segment of `text`, or the error that stopped reading.
     static func segments(_ text: String) throws -> [Segment] {
-        try segments(Array(text.utf8))
-    }
-
-    static func segments(_ bytes: [UInt8]) throws -> [Segment] {
-        let reader = SegmentReader(bytes: bytes)
-        var result: [Segment] = []
-        while let segment = try reader.next() { result.append(segment) }
-        return result
+        try RoundTrip.segments(Array(text.utf8))
     }
 
     /// Envelope problems of a whole input (thrown reader errors propagate).
     static func envelopeProblems(_ bytes: [UInt8]) throws -> [X12Error] {
         var tracker = EnvelopeTracker()
         var problems: [X12Error] = []
-        for segment in try segments(bytes) { problems += tracker.consume(segment).map(\.error) }
+        for segment in try RoundTrip.segments(bytes) { problems += tracker.consume(segment).map(\.error) }
         return problems + tracker.finish().map(\.error)
-    }
-
-    /// The input written back from its segments with their layout kept.
-    static func roundTrip(_ bytes: [UInt8]) throws -> [UInt8] {
-        var writer: SegmentWriter?
-        var output: [UInt8] = []
-        for segment in try segments(bytes) {
-            if writer?.delimiters != segment.delimiters { writer = SegmentWriter(delimiters: segment.delimiters) }
-            guard var current = writer else { continue }
-            try current.write(segment, keepLayout: true)
-            output += current.takeBytes()
-            writer = current
-        }
-        return output
     }
 
     /// The error thrown by `body`, as an ``X12Error``.

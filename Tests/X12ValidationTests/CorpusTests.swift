@@ -1,8 +1,9 @@
 import XCTest
 import X12
 @testable import X12Validation
+import X12TestSupport
 
-/// Every corpus file (shared/corpus/MANIFEST.tsv) validated, with the exact errors expected: segment index in
+/// Every corpus file (Fixtures/corpus/MANIFEST.tsv) validated, with the exact errors expected: segment index in
 /// the file, position in the transaction set, segment id, loop, element, component, kind and 999/TA1 code.
 /// Verdicts were compared with pyx12 4.0.0 (see .ci/checks/validation-pyx12.sh); warnings (fake NPIs in the
 /// samples, HL04 flags) are not listed here.
@@ -49,14 +50,12 @@ final class CorpusTests: XCTestCase {
     ]
 
     func testEveryManifestFileHasAnExpectation() throws {
-        let manifest = try String(contentsOf: TestSupport.corpus.appendingPathComponent("MANIFEST.tsv"), encoding: .utf8)
-        let files = manifest.split(separator: "\n").dropFirst().compactMap { $0.split(separator: "\t").first.map(String.init) }
-        XCTAssertEqual(Set(files), Set(Self.expectations.map(\.file)))
+        XCTAssertEqual(Set(try Corpus.entries().map(\.file)), Set(Self.expectations.map(\.file)))
     }
 
     func testCorpusFindings() {
         for expectation in Self.expectations {
-            let report = TestSupport.validator.validate(path: TestSupport.corpus.appendingPathComponent(expectation.file).path)
+            let report = TestSupport.validator.validate(path: Corpus.path(expectation.file))
             XCTAssertEqual(report.isValid(), expectation.valid, expectation.file)
             XCTAssertEqual(report.findings.filter { $0.severity == .error }.map(Seen.init), expectation.errors, expectation.file)
         }

@@ -1,6 +1,7 @@
 import XCTest
 import X12
 @testable import X12Validation
+import X12TestSupport
 
 /// Seeded random damage to real files: the validator never crashes, every finding says where and what, and the
 /// 999 written for any damaged file passes the validator itself.
@@ -38,8 +39,8 @@ final class PropertyTests: XCTestCase {
     func testDamagedFilesNeverCrashAndTheir999sAreValid() throws {
         let sources = [
             try TestSupport.fixtureText("claim-837p.x12"),
-            try String(contentsOf: TestSupport.corpus.appendingPathComponent("835/stupidedi-multiple-claims-single-check.x12"), encoding: .utf8),
-            try String(contentsOf: TestSupport.corpus.appendingPathComponent("277ca/imsweb-277ca-accepted.x12"), encoding: .utf8),
+            try Corpus.text("835/stupidedi-multiple-claims-single-check.x12"),
+            try Corpus.text("277ca/imsweb-277ca-accepted.x12"),
         ]
         var generator = Generator(state: 20_240_115)
         var rejected = 0

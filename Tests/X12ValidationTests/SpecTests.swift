@@ -43,12 +43,6 @@ final class SpecTests: XCTestCase {
         XCTAssertFalse(DateTimeCheck.isValidTime(ArraySlice("2400".utf8)))
     }
 
-    func testLocateFindsSpecsFromAnExplicitPathOrTheEnvironment() {
-        XCTAssertEqual(SpecLibrary.locate(explicit: "/tmp/specs")?.path, "/tmp/specs")
-        XCTAssertEqual(SpecLibrary.locate(explicit: nil, executablePath: TestSupport.packageRoot.appendingPathComponent(".build/debug/x12").path)?
-            .standardizedFileURL.path, ProcessInfo.processInfo.environment["X12_SPECS"] ?? TestSupport.specs.standardizedFileURL.path)
-    }
-
     func testLoopAnnotationsForATree() throws {
         let reader = EnvelopeReader(SegmentReader(string: try TestSupport.fixtureText("claim-837p.x12")))
         var set: TransactionSet?

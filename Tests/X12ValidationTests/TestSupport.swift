@@ -1,31 +1,21 @@
 import Foundation
 import X12
 import X12Validation
+import X12TestSupport
 
-/// Paths and a shared validator for the tests.
+/// A validator and shortcuts shared by the validation tests (files come from ``FixtureFiles`` and ``Corpus``).
 enum TestSupport {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let specs = packageRoot.appendingPathComponent("specs")
-    static let fixtures = packageRoot.appendingPathComponent("Fixtures/validation")
-
-    /// The shared corpus: `<package>/../shared/corpus`, else `/work/shared/corpus`.
-    static let corpus: URL = {
-        let sibling = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-        if FileManager.default.fileExists(atPath: sibling.path) { return sibling }
-        return URL(fileURLWithPath: "/work/shared/corpus")
-    }()
 
     static let validator: Validator = {
         do {
-            return try Validator(specsDirectory: specs)
+            return try Validator()
         } catch {
             fatalError("specs do not load: \(error)")
         }
     }()
 
     static func fixtureText(_ name: String) throws -> String {
-        try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)
+        try String(contentsOf: FixtureFiles.url("validation/\(name)"), encoding: .utf8)
     }
 
     /// Validates `text` after replacing whole lines (segments) as `edit` says.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import X12TestSupport
 
 /// `x12 ack` end to end, over Fixtures/acks.
 final class AckCommandTests: XCTestCase {
@@ -25,7 +26,7 @@ final class AckCommandTests: XCTestCase {
     }
 
     func testJSONFromStandardInput() throws {
-        let input = try CommandRunner.fixture("acks/accept-reject.277")
+        let input = try FixtureFiles.data("acks/accept-reject.277")
         let result = try CommandRunner.run(["ack", "-", "--claims", "Fixtures/acks/submitted.837", "--format", "json"], input: input)
         XCTAssertEqual(result.status, 0)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

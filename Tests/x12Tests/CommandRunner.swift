@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import X12TestSupport
 
 /// Runs the built `x12` executable the way a shell script would.
 struct CommandRunner {
@@ -9,10 +10,6 @@ struct CommandRunner {
         var stderr: String
     }
 
-    /// The package root.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
     /// The folder holding the built products (the test bundle sits beside `x12`).
     static var productsDirectory: URL {
         for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
@@ -21,12 +18,19 @@ struct CommandRunner {
         return Bundle.main.bundleURL
     }
 
-    /// Runs `x12 arguments...` in the package root, feeding `input` on stdin.
-    static func run(_ arguments: [String], input: Data? = nil) throws -> Result {
+    /// Runs `x12 arguments...` in `directory` (the package root by default), feeding `input` on stdin, with the
+    /// test process's environment changed by `environment` (a `nil` value removes the variable).
+    static func run(_ arguments: [String], input: Data? = nil, directory: URL = FixtureFiles.packageRoot,
+                    environment: [String: String?] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent("x12")
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            var variables = ProcessInfo.processInfo.environment
+            for (name, value) in environment { variables[name] = value }
+            process.environment = variables
+        }
         let out = Pipe()
         let err = Pipe()
         let stdin = Pipe()
@@ -41,10 +45,5 @@ struct CommandRunner {
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
-    }
-
-    /// A fixture's bytes.
-    static func fixture(_ path: String) throws -> Data {
-        try Data(contentsOf: packageRoot.appendingPathComponent("Fixtures").appendingPathComponent(path))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import X12TestSupport
 
 final class GenerateCommandTests: XCTestCase {
     private func temporaryFolder() throws -> URL {
@@ -9,14 +10,34 @@ final class GenerateCommandTests: XCTestCase {
         return folder
     }
 
+    /// Discussion paragraphs are wrapped by swift-argument-parser (80 columns when not on a terminal), not by hand.
+    func testHelpParagraphsAreWrappedByTheParser() throws {
+        let result = try CommandRunner.run(["generate", "--help"])
+        XCTAssertEqual(result.status, 0)
+        let head = result.stdout.components(separatedBy: "\nUSAGE:").first ?? ""
+        assertEqualLines(head, """
+            OVERVIEW: Generate 837P claims (005010X222A1) from a billing batch.
+
+            Every charge ends up in exactly one bucket of the report: claims,
+            delayedClaims, billingExceptions, excluded or selfPay; a summary goes to
+            standard error. ISA13 comes from --control-number, else from the batch's
+            interchange.controlNumber, else from the counter file .x12-control-number
+            beside the output (the last number used; the next run takes the one after it).
+
+            Exit codes: 0 file written (or nothing to claim), 1 invalid batch, 2 usage
+            error or unreadable file.
+
+            """)
+    }
+
     func testWritesTheGoldenClaimsAndReport() throws {
         let folder = try temporaryFolder()
         let report = folder.appendingPathComponent("report.json").path
         let result = try CommandRunner.run(["generate", "Fixtures/batches/example.json", "-o", "-", "--report", report,
                                             "--control-number", "101", "--date", "2024-01-20T10:30"])
         XCTAssertEqual(result.status, 0)
-        XCTAssertEqual(result.stdout, String(decoding: try CommandRunner.fixture("claims/example.837"), as: UTF8.self))
-        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: report)), try CommandRunner.fixture("claims/example.report.json"))
+        XCTAssertEqual(result.stdout, String(decoding: try FixtureFiles.data("claims/example.837"), as: UTF8.self))
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: report)), try FixtureFiles.data("claims/example.report.json"))
         XCTAssertTrue(result.stderr.hasPrefix("standard output: ISA13 000000101\nclaims: 7 (1278.50)\n"), result.stderr)
         XCTAssertTrue(result.stderr.contains("total: input 1646.50 = claimed 1278.50 + held 180.00 + excluded 48.00 + self-pay 140.00"))
     }
@@ -55,7 +76,7 @@ final class GenerateCommandTests: XCTestCase {
 
     func testNothingToClaimWritesOnlyTheReport() throws {
         let folder = try temporaryFolder()
-        var batch = try XCTUnwrap(JSONSerialization.jsonObject(with: try CommandRunner.fixture("batches/example.json")) as? [String: Any])
+        var batch = try XCTUnwrap(JSONSerialization.jsonObject(with: try FixtureFiles.data("batches/example.json")) as? [String: Any])
         batch["visits"] = []
         let output = folder.appendingPathComponent("claims.837").path
         let report = folder.appendingPathComponent("report.json").path

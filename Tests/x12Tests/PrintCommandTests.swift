@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import X12TestSupport
 
 final class PrintCommandTests: XCTestCase {
     func testPrintsOneNumberedSegmentALine() throws {
@@ -37,7 +38,7 @@ final class PrintCommandTests: XCTestCase {
     }
 
     func testRawIsByteIdenticalFromStdin() throws {
-        let input = try CommandRunner.fixture("core/pt-claims.837")
+        let input = try FixtureFiles.data("core/pt-claims.837")
         let result = try CommandRunner.run(["print", "--raw", "-"], input: input)
         XCTAssertEqual(result.status, 0)
         XCTAssertEqual(Data(result.stdout.utf8), input)
@@ -79,7 +80,7 @@ final class PrintCommandTests: XCTestCase {
     }
 
     func testTruncatedInputExitsOneWithPosition() throws {
-        var input = try CommandRunner.fixture("core/pt-claims.837")
+        var input = try FixtureFiles.data("core/pt-claims.837")
         input.removeLast(30)
         let result = try CommandRunner.run(["print", "-"], input: input)
         XCTAssertEqual(result.status, 1)

@@ -1,10 +1,11 @@
 import Foundation
 import XCTest
+import X12TestSupport
 
 /// `x12 validate` end to end: exit codes, text and JSON output, the 999 and TA1 files.
 final class ValidateCommandTests: XCTestCase {
     private func brokenClaim() throws -> Data {
-        let text = String(decoding: try CommandRunner.fixture("validation/claim-837p.x12"), as: UTF8.self)
+        let text = String(decoding: try FixtureFiles.data("validation/claim-837p.x12"), as: UTF8.self)
             .replacingOccurrences(of: "11:B:1*Y", with: "11:X:1*Y")
         return Data(text.utf8)
     }
@@ -49,10 +50,26 @@ final class ValidateCommandTests: XCTestCase {
     }
 
     func testStrictTurnsWarningsIntoErrors() throws {
-        let text = String(decoding: try CommandRunner.fixture("validation/claim-837p.x12"), as: UTF8.self)
+        let text = String(decoding: try FixtureFiles.data("validation/claim-837p.x12"), as: UTF8.self)
             .replacingOccurrences(of: "XX*1234567893", with: "XX*1234567890")
         XCTAssertEqual(try CommandRunner.run(["validate", "-"], input: Data(text.utf8)).status, 0)
         XCTAssertEqual(try CommandRunner.run(["validate", "-", "--strict"], input: Data(text.utf8)).status, 1)
+    }
+
+    /// The bundled specs are used from any working directory; `$X12_SPECS` replaces them and `--specs` wins over both.
+    func testSpecsAreBundledAndOverriddenByTheEnvironmentThenTheOption() throws {
+        let elsewhere = FileManager.default.temporaryDirectory
+        let claim = FixtureFiles.path("validation/claim-837p.x12")
+        let bundled = try CommandRunner.run(["validate", claim], directory: elsewhere, environment: ["X12_SPECS": nil])
+        XCTAssertEqual(bundled.status, 0, bundled.stderr)
+        XCTAssertEqual(bundled.stdout, "\(claim): valid (1 transaction sets, 0 errors, 0 warnings)\n")
+        let missing = try CommandRunner.run(["validate", claim], directory: elsewhere, environment: ["X12_SPECS": "/nonexistent"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.hasPrefix("x12 validate: /nonexistent: cannot list the specs directory: "), missing.stderr)
+        let specs = FixtureFiles.packageRoot.appendingPathComponent("Sources/X12Validation/Specs").path
+        let option = try CommandRunner.run(["validate", claim, "--specs", specs], directory: elsewhere,
+                                           environment: ["X12_SPECS": "/nonexistent"])
+        XCTAssertEqual(option.status, 0, option.stderr)
     }
 
     func testUsageErrorsExitTwo() throws {
