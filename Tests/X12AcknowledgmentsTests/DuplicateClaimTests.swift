@@ -1,13 +1,14 @@
 import Foundation
 import X12
 @testable import X12Acknowledgments
+import X12TestSupport
 import XCTest
 
 /// Fixtures/acks/duplicate-pcn.277: two patient loops answer claims with the same TRN02 (masked test data, or a
 /// claim sent twice). Without a submitted 837 both stay in the report, each with its own answer.
 final class DuplicateClaimTests: XCTestCase {
     func testTwoClaimsWithOneNumberStayTwoRecords() throws {
-        let decoder = try AckTestSupport.decode([AckTestSupport.fixture("duplicate-pcn.277")])
+        let decoder = try AckTestSupport.decode([FixtureFiles.path("acks/duplicate-pcn.277")])
         XCTAssertEqual(decoder.problems, [])
         let decoded = try XCTUnwrap(decoder.claimAcknowledgments.first).claims
         XCTAssertEqual(decoded.map(\.patientControlNumber), ["MASKED-1", "MASKED-1"])

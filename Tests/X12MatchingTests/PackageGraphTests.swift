@@ -14,7 +14,7 @@ final class PackageGraphTests: XCTestCase {
         let manifest = try manifest()
         XCTAssertEqual(manifest.targets["X12"]?.dependencies, [])
         XCTAssertEqual(manifest.targets["X12Matching"]?.dependencies, ["X12", "X12Claims", "X12Remittance", "X12Acknowledgments"])
-        XCTAssertEqual(manifest.targets["X12Ledger"]?.products, ["GRDB"])
+        XCTAssertEqual(manifest.targets["X12Ledger"]?.products, ["GRDB", "Crypto"])
         XCTAssertEqual(manifest.targets["X12Benchmark"]?.path, "Benchmarks/X12Benchmark")
         XCTAssertEqual(manifest.targets["X12MatchingTests"]?.kind, .test)
     }
