@@ -94,7 +94,8 @@ public struct EnvelopeBuilder: Sendable {
                 throw X12Error(.invalidValue, at: Position(byteOffset: 0, line: 0, segmentId: "ISA", elementPosition: index + 1),
                                "ISA\(index < 9 ? "0" : "")\(index + 1) '\(value)' is longer than \(width) characters")
             }
-            values.append(.simple(value.padding(toLength: width, withPad: " ", startingAt: 0)))
+            // Padded by bytes: the ISA is fixed width in bytes (padding(toLength:) counts UTF-16 units).
+            values.append(.simple(value + String(repeating: " ", count: width - value.utf8.count)))
         }
         // ISA16 is the component separator itself, so it cannot go through the delimiter check.
         var isa = SegmentWriter(delimiters: Delimiters(element: delimiters.element, component: 0, repetition: nil, segment: delimiters.segment))

@@ -24,6 +24,8 @@ public struct RemittanceWriter {
     private var claimCount = 0
     /// The header of the transaction being written (its claims stay empty).
     private var header: Remittance?
+    /// JSON: totals over the open transaction's claims, for closing it when the input ends inside it.
+    private var openTotals = RemittanceTotals()
     private var json: JSONWriter
     /// The CSV rows of the last event.
     private var csv: [UInt8] = []
@@ -50,6 +52,7 @@ public struct RemittanceWriter {
         case .header(let remittance):
             header = remittance
             claimCount = 0
+            openTotals = RemittanceTotals()
             if format == .json { try writeHeader(remittance) }
         case .claim(let claim):
             guard let header else { return [] }
@@ -61,6 +64,11 @@ public struct RemittanceWriter {
                     json.beginArray()
                 }
                 json.value(claim)
+                openTotals.claimCount += 1
+                openTotals.serviceLineCount += claim.lines.count
+                openTotals.chargeAmount += claim.chargeAmount
+                openTotals.paidAmount += claim.paidAmount
+                openTotals.patientResponsibilityAmount += claim.patientResponsibilityAmount ?? .zero
             case .ndjson:
                 json.value(RemittanceClaimRecord(remittance: header, claim: claim))
                 json.newline()
@@ -100,7 +108,19 @@ public struct RemittanceWriter {
     public func finish(errors: [RemittanceProblem], summary: RemittanceSummary,
                        matching: SubmittedMatchingSummary?) throws -> [UInt8] {
         guard format == .json else { return [] }
-        var output = Array((transactionCount > 0 ? "\n  ],\n  \"errors\": " : "],\n  \"errors\": ").utf8)
+        var output: [UInt8] = []
+        var transactionCount = transactionCount
+        if let header {
+            // The input ended inside a transaction set (the decoder threw): close it with the claims written,
+            // so the document stays JSON; the reason is in `errors`.
+            var open = self
+            var trailer = RemittanceTrailer(transactionSetControlNumber: header.transactionSetControlNumber)
+            trailer.totals = openTotals
+            try open.writeTrailer(trailer)
+            output = open.json.takeBytes()
+            transactionCount += 1
+        }
+        output += Array((transactionCount > 0 ? "\n  ],\n  \"errors\": " : "],\n  \"errors\": ").utf8)
         var json = JSONWriter(pretty: true, baseDepth: 1)
         try json.encode(errors)
         json.raw(Array(",\n  \"summary\": ".utf8))
