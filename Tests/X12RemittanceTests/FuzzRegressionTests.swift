@@ -2,13 +2,14 @@ import Foundation
 import X12
 import X12Output
 import X12Remittance
+import X12TestSupport
 import XCTest
 
 /// Inputs the libFuzzer targets (Fuzz/RemittanceFuzz.swift) found, kept in Fixtures/fuzz, each fed to the
 /// API that failed on it.
 final class RemittanceFuzzRegressionTests: XCTestCase {
     private static func fuzzFixture(_ name: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: TestFiles.packageRoot.appendingPathComponent("Fixtures/fuzz/\(name)")))
+        try FixtureFiles.bytes("fuzz/\(name)")
     }
 
     /// Streams `bytes` through a decoder and a writer as `x12 remit` does: a decoder error ends the events

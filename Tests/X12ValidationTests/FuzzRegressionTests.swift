@@ -1,13 +1,14 @@
 import Foundation
 import X12
 import X12Validation
+import X12TestSupport
 import XCTest
 
 /// Inputs the libFuzzer target Fuzz/ValidatorFuzz.swift found, kept in Fixtures/fuzz, fed to the API that
 /// failed on them.
 final class ValidationFuzzRegressionTests: XCTestCase {
     private static func fuzzFixture(_ name: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: TestSupport.packageRoot.appendingPathComponent("Fixtures/fuzz/\(name)")))
+        try FixtureFiles.bytes("fuzz/\(name)")
     }
 
     private func assertReadable(_ bytes: [UInt8], file: StaticString = #filePath, line: UInt = #line) throws {
