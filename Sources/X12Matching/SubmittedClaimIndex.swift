@@ -72,7 +72,7 @@ public struct SubmittedClaimIndex: Sendable {
     /// ``segmentText(atSegment:transactionSetControlNumber:groupControlNumber:)`` answers `nil` and a
     /// large file takes far less memory (matching remittances needs only the claims).
     ///
-    /// - Throws: ``X12Error`` when the file cannot be tokenized (no ISA, malformed ISA, truncated).
+    /// - Throws: `X12Error` when the file cannot be tokenized (no ISA, malformed ISA, truncated).
     public init(reader: SegmentReader, keepingSegmentText: Bool = true) throws(X12Error) {
         var reading = Reading(keepsSegmentText: keepingSegmentText)
         let envelopes = EnvelopeReader(reader)

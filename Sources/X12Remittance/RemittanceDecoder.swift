@@ -32,14 +32,14 @@ public final class RemittanceDecoder {
 
     /// Opens a file (`-` for standard input).
     ///
-    /// - Throws: ``X12Error`` (`unreadable`) when the file cannot be opened.
+    /// - Throws: `X12Error` (`unreadable`) when the file cannot be opened.
     public convenience init(path: String) throws(X12Error) {
         self.init(reader: try SegmentReader(path: path))
     }
 
     /// Returns the next header, claim or trailer, or `nil` at the end of the input.
     ///
-    /// - Throws: ``X12Error`` when the input cannot be tokenized any further (no ISA, malformed ISA,
+    /// - Throws: `X12Error` when the input cannot be tokenized any further (no ISA, malformed ISA,
     ///   truncated segment); the events returned before stay valid, and the open transaction's claims
     ///   read so far have been handed out.
     public func nextEvent() throws(X12Error) -> RemittanceEvent? {

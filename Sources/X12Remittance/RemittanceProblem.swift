@@ -27,7 +27,7 @@ public struct RemittanceProblem: Sendable, Hashable, Codable, CustomStringConver
     /// with the claim it belongs to.
     public var segmentText: String?
 
-    /// Wraps an ``X12Error``.
+    /// Wraps an `X12Error`.
     public init(_ error: X12Error, transactionSetControlNumber: String? = nil) {
         kind = error.kind
         message = error.message
@@ -41,7 +41,7 @@ public struct RemittanceProblem: Sendable, Hashable, Codable, CustomStringConver
         self.transactionSetControlNumber = transactionSetControlNumber
     }
 
-    /// The problem as an ``X12Error``, for `file:segment N (ID) element M: message` diagnostics.
+    /// The problem as an `X12Error`, for `file:segment N (ID) element M: message` diagnostics.
     public var error: X12Error {
         X12Error(kind, at: Position(byteOffset: byteOffset, line: line, segmentIndex: segmentIndex, segmentId: segmentId,
                                     transactionSegmentIndex: transactionSegmentIndex, elementPosition: element,

@@ -10,11 +10,12 @@ struct AckCommand: ParsableCommand {
         commandName: "ack",
         abstract: "Read TA1, 999 and 277CA acknowledgments and say which claims were accepted or rejected, and why.",
         discussion: """
-        With --claims, every claim of the submitted 837 gets a record: 999 errors are mapped to the claim whose
-        segments contain the IK3 position (or that CTX*CLM01 names), every claim of a rejected transaction set or
-        interchange is rejected, and 277CA claims are matched by patient control number (TRN02 = CLM01).
+        With --claims, every claim of the submitted 837 gets a record: 999 errors are mapped to the claim whose \
+        segments contain the IK3 position (or that CTX*CLM01 names), every claim of a rejected transaction set or \
+        interchange is rejected, and 277CA claims are matched by patient control number (TRN02 = CLM01). \
         Acknowledgments that match nothing are listed under "unmatched".
-        Exit codes: 0 parsed; 1 malformed or truncated acknowledgment (what parsed is still printed), or with
+
+        Exit codes: 0 parsed; 1 malformed or truncated acknowledgment (what parsed is still printed), or with \
         --fail-on-reject when anything was rejected; 2 usage error or unreadable file.
         """
     )

@@ -12,9 +12,15 @@ struct RemitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remit",
         abstract: "Read 835 remittances into payment records (JSON, NDJSON or CSV).",
-        discussion: "Errors (envelope faults, broken claim loops, which are skipped) are printed on standard error as "
-            + "FILE:segment N (ID) element M: message and make the exit code 1. Balancing findings are printed as "
-            + "warnings and do not change the exit code. Exit 2 when a file cannot be read."
+        discussion: """
+        Records are written as each claim is read, so memory stays small for any file. A segment that cannot be \
+        read stays with its claim (the claim keeps its CLP amounts and readable lines and lists the segment's \
+        text under "errors"); only a CLP that cannot be read skips its claim loop.
+
+        Errors (envelope faults, unreadable segments) are printed on standard error as FILE:segment N (ID) \
+        element M: message and make the exit code 1. Balancing findings are printed as warnings and do not \
+        change the exit code. Exit 2 when a file cannot be read.
+        """
     )
 
     @Argument(help: "The 835 file to read ('-' for standard input).")
