@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "X12ValidationTests", dependencies: ["X12Validation", "X12TestSupport"]),
         .testTarget(name: "x12Tests", dependencies: ["x12", "X12TestSupport"]),
         .testTarget(name: "X12LedgerTests", dependencies: ["X12Ledger", "X12TestSupport"]),
-        .testTarget(name: "X12MatchingTests", dependencies: ["X12Matching", "X12Ledger", "X12TestSupport"]),
+        .testTarget(name: "X12MatchingTests", dependencies: ["X12Matching", "X12Ledger", "X12Output", "X12TestSupport"]),
         .testTarget(
             name: "X12ServerTests",
             dependencies: [

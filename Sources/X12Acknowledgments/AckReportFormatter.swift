@@ -1,13 +1,6 @@
 import Foundation
 
 extension AckReport {
-    /// The report as JSON with the stable keys (pretty-printed, keys sorted so the output is byte-stable).
-    public func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
-    }
-
     /// The CSV columns, one row per claim reason (a claim without reasons gets one row with empty reason columns).
     public static let csvColumns = [
         "patientControlNumber", "status", "payerClaimControlNumber", "chargeAmount", "interchangeControlNumber",

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `Encodable` values written through ``JSONWriter``: keys in the order the type encodes them
 /// (declaration order for synthesized `Codable`), `nil` optionals left out as synthesized `Codable` does.
 extension JSONWriter {
@@ -29,6 +31,12 @@ private final class WriterBox {
 
     /// Lets a value encode itself, then closes whatever it left open; a value that opened nothing is `{}`.
     func write<T: Encodable>(_ value: T) throws {
+        // A Decimal is a JSON number, as Foundation's JSONEncoder writes it (its own `encode(to:)` would
+        // write its internal fields).
+        if let decimal = value as? Decimal {
+            writer.number(literal: decimal.description)
+            return
+        }
         let level = writer.level
         let before = writer.bytes.count
         try value.encode(to: StreamEncoder(box: self, level: level))

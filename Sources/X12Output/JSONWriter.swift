@@ -121,6 +121,12 @@ public struct JSONWriter: Sendable {
         bytes.append(contentsOf: (number.isFinite ? number.description : "null").utf8)
     }
 
+    /// Writes a number already spelled as JSON (`60.5`, `-3`), as is.
+    public mutating func number(literal text: String) {
+        beginValue()
+        bytes.append(contentsOf: text.utf8)
+    }
+
     /// Writes `true` or `false`.
     public mutating func bool(_ value: Bool) {
         beginValue()

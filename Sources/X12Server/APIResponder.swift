@@ -20,13 +20,11 @@ struct APIResponder: Sendable {
             return HTTPResponses.jsonError("validation is not available: no implementation-guide specs were found (start x12 serve with --specs DIR or set X12_SPECS)", status: .serviceUnavailable)
         }
         let report = validator.validate(bytes: body, file: "-")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(report) else {
+        guard let data = try? JSONDocument.pretty(report) else {
             return HTTPResponses.jsonError("the validation report could not be encoded", status: .internalServerError)
         }
         let nothingRead = report.interchanges.isEmpty && report.transactionSets.isEmpty && report.errorCount > 0
-        return HTTPResponses.json(Array(data) + [0x0A], status: nothingRead ? .unprocessableContent : .ok)
+        return HTTPResponses.json(data, status: nothingRead ? .unprocessableContent : .ok)
     }
 
     /// `x12 remit --format json|csv|ndjson` for the body; `format` comes from the query (`json` by default).
@@ -55,10 +53,10 @@ struct APIResponder: Sendable {
         let status: HTTPResponse.Status = nothingRead ? .unprocessableContent : .ok
         switch name ?? "json" {
         case "json":
-            guard let data = try? report.json() else {
+            guard let data = try? JSONDocument.pretty(report) else {
                 return HTTPResponses.jsonError("the acknowledgment report could not be encoded", status: .internalServerError)
             }
-            return HTTPResponses.json(Array(data) + [0x0A], status: status)
+            return HTTPResponses.json(data, status: status)
         case "csv":
             return HTTPResponses.typed(Array(report.csv().utf8), contentType: "text/csv; charset=utf-8", status: status)
         default:

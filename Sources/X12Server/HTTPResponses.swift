@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import X12Output
 
 /// Builds the responses the routes send: HTML pages, JSON bodies, CSV downloads.
 enum HTTPResponses {
@@ -38,10 +39,8 @@ enum HTTPResponses {
     /// `{"error": message, "status": code}`: how every /api route reports a request it cannot answer.
     static func jsonError(_ message: String, status: HTTPResponse.Status) -> Response {
         let body = APIErrorBody(error: message, status: status.code)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let bytes = (try? encoder.encode(body)).map { Array($0) } ?? Array("{\"error\":\"internal error\"}".utf8)
-        return json(bytes + [0x0A], status: status)
+        let bytes = (try? JSONDocument.compact(body)) ?? Array("{\"error\":\"internal error\"}\n".utf8)
+        return json(bytes, status: status)
     }
 }
 

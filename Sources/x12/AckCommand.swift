@@ -3,6 +3,7 @@ import Foundation
 import X12
 import X12Acknowledgments
 import X12Matching
+import X12Output
 
 /// `x12 ack`: TA1, 999 and 277CA acknowledgments into accepted / rejected / pending claim records.
 struct AckCommand: ParsableCommand {
@@ -76,8 +77,7 @@ struct AckCommand: ParsableCommand {
         case .text: output.raw(Array(report.text().utf8))
         case .csv: output.raw(Array(report.csv().utf8))
         case .json:
-            output.raw(Array(try report.json()))
-            output.line("")
+            output.raw(try JSONDocument.pretty(report))
         }
         output.flush()
         for problem in report.problems { FileHandle.standardError.write("\(problem)\n") }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import X12
+import X12Output
 import X12Validation
 
 /// `x12 validate`: implementation-guide validation driven by the spec files (bundled, or `--specs DIR`), with an optional
@@ -81,17 +82,14 @@ struct ValidateCommand: ParsableCommand {
             reports.append(report)
         }
         if format == .json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data: Data
+            let data: [UInt8]
             do {
-                data = reports.count == 1 ? try encoder.encode(reports[0]) : try encoder.encode(reports)
+                data = reports.count == 1 ? try JSONDocument.pretty(reports[0]) : try JSONDocument.pretty(reports)
             } catch {
                 FileHandle.standardError.write("x12 validate: cannot encode the report: \(error)\n")
                 throw CLIExit.usage
             }
-            output.raw(Array(data))
-            output.line("")
+            output.raw(data)
         }
         output.flush()
         if let report = reports.first, ack != nil || ta1 != nil {
