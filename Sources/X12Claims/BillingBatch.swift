@@ -62,7 +62,7 @@ public struct BillingBatch: Sendable, Hashable {
             throw BatchError(path: "submitter.contact.email", "'\(email)' contains a delimiter character (* : ^ ~)")
         }
         for (field, value, width) in [("senderId", interchange.senderId, 15), ("receiverId", interchange.receiverId, 15)]
-            where value.isEmpty || value.count > width {
+            where value.isEmpty || value.utf8.count > width {
             throw BatchError(path: "interchange.\(field)", "'\(value)' must have 1 to \(width) characters")
         }
         try Self.unique(payers.map(\.id), list: "payers", field: "id")

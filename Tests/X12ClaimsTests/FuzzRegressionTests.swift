@@ -1,0 +1,40 @@
+import Foundation
+import X12
+import X12Claims
+import XCTest
+
+/// Inputs the libFuzzer targets Fuzz/BatchFuzz.swift and Fuzz/ClaimFuzz.swift found, kept in Fixtures/fuzz,
+/// fed to the API that failed on them.
+final class ClaimsFuzzRegressionTests: XCTestCase {
+    private static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    private static func fuzzFixture(_ name: String) throws -> Data {
+        try Data(contentsOf: packageRoot.appendingPathComponent("Fixtures/fuzz/\(name)"))
+    }
+
+    /// batch-1: a receiver id of 9 characters whose two invalid UTF-8 bytes read as U+FFFD (3 bytes each),
+    /// 15 bytes over all. The batch check counted characters and let it through; ClaimEncoder then refused
+    /// the ISA. It is now refused at decoding, with its JSON path.
+    func testInterchangeIdLongerThan15BytesIsRefusedWhenDecoding() throws {
+        XCTAssertThrowsError(try BillingBatch.decode(from: try Self.fuzzFixture("batch-1.json"))) { error in
+            XCTAssertEqual((error as? BatchError)?.path, "interchange.receiverId")
+        }
+    }
+
+    /// The same with a plain non-ASCII id (15 characters, 16 bytes), and the limit itself (15 bytes) accepted.
+    func testInterchangeIdWidthIsCountedInBytes() throws {
+        func batch(receiverId: String) -> Data {
+            Data(("{\"interchange\":{\"senderId\":\"EPT\",\"receiverId\":\"\(receiverId)\"},"
+                + "\"submitter\":{\"name\":\"Therapy\",\"id\":\"1\",\"contact\":{\"phone\":\"5\"}},"
+                + "\"receiver\":{\"name\":\"Clearinghouse\",\"id\":\"\"},\"billingProvider\":{}}").utf8)
+        }
+        XCTAssertThrowsError(try BillingBatch.decode(from: batch(receiverId: "CLÉARINGHOUSE12"))) { error in
+            XCTAssertEqual((error as? BatchError)?.path, "interchange.receiverId")
+        }
+        let accepted = try BillingBatch.decode(from: batch(receiverId: "CLEARINGHOUSE12"))
+        XCTAssertEqual(accepted.interchange.receiverId, "CLEARINGHOUSE12")
+        let output = ClaimBuilder(batch: accepted).build(options: .init(controlNumber: 1, date: Date(timeIntervalSince1970: 0)))
+        XCTAssertNoThrow(try ClaimEncoder.encode(output.file))
+    }
+}
