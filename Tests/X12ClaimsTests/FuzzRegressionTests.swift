@@ -1,16 +1,14 @@
 import Foundation
 import X12
 import X12Claims
+import X12TestSupport
 import XCTest
 
 /// Inputs the libFuzzer targets Fuzz/BatchFuzz.swift and Fuzz/ClaimFuzz.swift found, kept in Fixtures/fuzz,
 /// fed to the API that failed on them.
 final class ClaimsFuzzRegressionTests: XCTestCase {
-    private static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
     private static func fuzzFixture(_ name: String) throws -> Data {
-        try Data(contentsOf: packageRoot.appendingPathComponent("Fixtures/fuzz/\(name)"))
+        try FixtureFiles.data("fuzz/\(name)")
     }
 
     /// batch-1: a receiver id of 9 characters whose two invalid UTF-8 bytes read as U+FFFD (3 bytes each),
