@@ -7,7 +7,8 @@
 // - the report's summary counts its claims and problems; its JSON parses.
 import Foundation
 
-private let submitted: SubmittedClaimIndex? = try? SubmittedClaimIndex(path: fuzzRepositoryRoot + "/Fixtures/acks/submitted.837")
+private let submitted: AcknowledgmentMatcher? = (try? SubmittedClaimIndex(path: fuzzRepositoryRoot + "/Fixtures/acks/submitted.837"))
+    .map { AcknowledgmentMatcher(index: $0) }
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzAcknowledgments(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -18,8 +19,8 @@ public func fuzzAcknowledgments(_ data: UnsafePointer<UInt8>, _ size: Int) -> CI
     let report = decoder.report()
     if report.summary.claims != report.claims.count { fatalError("summary counts \(report.summary.claims) claims of \(report.claims.count)") }
     if report.summary.problems != report.problems.count { fatalError("summary counts the problems wrong") }
-    guard let json = try? report.json() else { fatalError("the report does not encode") }
-    if (try? JSONSerialization.jsonObject(with: json)) == nil { fatalError("the report's JSON does not parse") }
+    guard let json = try? JSONDocument.pretty(report) else { fatalError("the report does not encode") }
+    if (try? JSONSerialization.jsonObject(with: Data(json))) == nil { fatalError("the report's JSON does not parse") }
     _ = report.csv()
     _ = report.text()
 
@@ -47,9 +48,9 @@ public func fuzzAcknowledgments(_ data: UnsafePointer<UInt8>, _ size: Int) -> CI
 
     // The same input mapped to a submitted 837.
     if let submitted {
-        let mapped = AckReport.read(reader: SegmentReader(bytes: bytes), claims: submitted, file: "fuzz")
+        let mapped = AckReport.read(reader: SegmentReader(bytes: bytes), matching: submitted, file: "fuzz")
         if mapped.summary.claims != mapped.claims.count { fatalError("summary counts the mapped claims wrong") }
-        _ = try? mapped.json()
+        _ = try? JSONDocument.pretty(mapped)
         _ = mapped.csv()
         _ = mapped.text()
     }

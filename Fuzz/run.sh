@@ -19,7 +19,7 @@ seed_names=(-name '*.x12' -o -name '*.837' -o -name '*.835' -o -name '*.999' -o 
 case "$target" in
     reader)   modules=(X12);                                          harness=ReaderFuzz.swift ;;
     remit)    modules=(X12 X12Remittance X12Output);                  harness=RemittanceFuzz.swift ;;
-    ack)      modules=(X12 X12Claims X12Acknowledgments X12Matching);             harness=AckFuzz.swift ;;
+    ack)      modules=(X12 X12Claims X12Remittance X12Acknowledgments X12Matching X12Output); harness=AckFuzz.swift ;;
     claim)    modules=(X12 X12Claims);                                harness=ClaimFuzz.swift ;;
     validate) modules=(X12 X12Validation);                            harness=ValidatorFuzz.swift ;;
     batch)    modules=(X12 X12Claims);                                harness=BatchFuzz.swift
