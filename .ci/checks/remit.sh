@@ -45,7 +45,10 @@ grep -q "warning: claim U1: CLP03 300.00 - adjustments 95.00 = 205.00, but CLP04
 expect_exit 1 $x12 remit Fixtures/remit/broken-claims.835 --format ndjson
 grep -q "broken-claims.835:segment 13 (CLP) element 3: claim B2 skipped" "$work/err" \
     || { echo "remit: broken claim error missing"; status=1; }
-[ "$(wc -l <"$work/out")" = 2 ] || { echo "remit: expected 2 NDJSON claims"; status=1; }
+# B2's CLP cannot be read (skipped); B3's unreadable CAS stays with B3: three claims, B3 carrying the segment.
+[ "$(wc -l <"$work/out")" = 3 ] || { echo "remit: expected 3 NDJSON claims"; status=1; }
+grep '"patientControlNumber":"B3"' "$work/out" | grep -q '"segmentText":"CAS\*CO\*45\*ABC"' \
+    || { echo "remit: claim B3 does not carry its unreadable segment"; status=1; }
 expect_exit 2 $x12 remit "$work/does-not-exist.835"
 expect_exit 2 $x12 remit Fixtures/remit/reversal-plb.835 --format xml
 expect_exit 0 $x12 remit Fixtures/remit/reversal-plb.835 --claims Fixtures/remit/submitted.837 -o "$work/report.json"
