@@ -49,4 +49,12 @@ final class ClaimsFuzzRegressionTests: XCTestCase {
         let reasons = output.report.billingExceptions.flatMap(\.reasons)
         XCTAssertTrue(reasons.contains { $0.contains("name 'RT : OREGON' contains the delimiter ':'") }, "\(reasons)")
     }
+
+    /// batch-3: a receiver id `~CLEARHOUSE01`. It was written into NM109 and ClaimEncoder refused it; it is
+    /// now refused at decoding, with its JSON path.
+    func testReceiverIdWithADelimiterIsRefusedWhenDecoding() throws {
+        XCTAssertThrowsError(try BillingBatch.decode(from: try Self.fuzzFixture("batch-3.json"))) { error in
+            XCTAssertEqual((error as? BatchError)?.path, "receiver.id")
+        }
+    }
 }
