@@ -61,6 +61,11 @@ public struct BillingBatch: Sendable, Hashable {
         if let email = submitter.contact?.email, email.contains(where: { "*:^~".contains($0) }) {
             throw BatchError(path: "submitter.contact.email", "'\(email)' contains a delimiter character (* : ^ ~)")
         }
+        for (path, value) in [("submitter.id", submitter.id), ("receiver.id", receiver.id)] {
+            if let delimiter = X12Text.delimiter(in: value) {
+                throw BatchError(path: path, "'\(value)' contains the delimiter '\(delimiter)'")
+            }
+        }
         for (field, value, width) in [("senderId", interchange.senderId, 15), ("receiverId", interchange.receiverId, 15)]
             where value.isEmpty || value.utf8.count > width {
             throw BatchError(path: "interchange.\(field)", "'\(value)' must have 1 to \(width) characters")

@@ -245,7 +245,11 @@ struct VisitContext {
                                               forbidPostOfficeBox: false, problems: &problems)
         }
         let ptan = isDME && payerRecord.sendPtan == true ? payerRecord.ptan.map(X12Text.normalized) : nil
-        let payer = ClaimPayer(name: X12Text.normalized(payerRecord.name), payerId: payerId, address: payerAddress,
+        let payerName = X12Text.normalized(payerRecord.name)
+        if let delimiter = X12Text.delimiter(in: payerName) {
+            problems.append("payer \(payerRecord.id): name '\(payerName)' contains the delimiter '\(delimiter)'")
+        }
+        let payer = ClaimPayer(name: payerName, payerId: payerId, address: payerAddress,
                                billingProviderSecondaryId: ptan)
 
         // M5: the subscriber as recorded on the case.

@@ -35,4 +35,24 @@ final class ClaimsFuzzRegressionTests: XCTestCase {
         let output = ClaimBuilder(batch: accepted).build(options: .init(controlNumber: 1, date: Date(timeIntervalSince1970: 0)))
         XCTAssertNoThrow(try ClaimEncoder.encode(output.file))
     }
+
+    /// batch-2: a payer named `rt : Oregon`. ':' is in the basic character set, so normalizing kept it, but it
+    /// is the component separator: the claim was built and ClaimEncoder refused NM103. The visit is now a
+    /// billing exception naming the delimiter, and what is built encodes.
+    func testPayerNameWithADelimiterIsABillingException() throws {
+        let batch = try BillingBatch.decode(from: try Self.fuzzFixture("batch-2.json"))
+        let output = ClaimBuilder(batch: batch).build(options: .init(controlNumber: 1, date: Date(timeIntervalSince1970: 0)))
+        XCTAssertNoThrow(try ClaimEncoder.encode(output.file))
+        XCTAssertTrue(output.report.totals.balances)
+        let reasons = output.report.billingExceptions.flatMap(\.reasons)
+        XCTAssertTrue(reasons.contains { $0.contains("name 'RT : OREGON' contains the delimiter ':'") }, "\(reasons)")
+    }
+
+    /// batch-3: a receiver id `~CLEARHOUSE01`. It was written into NM109 and ClaimEncoder refused it; it is
+    /// now refused at decoding, with its JSON path.
+    func testReceiverIdWithADelimiterIsRefusedWhenDecoding() throws {
+        XCTAssertThrowsError(try BillingBatch.decode(from: try Self.fuzzFixture("batch-3.json"))) { error in
+            XCTAssertEqual((error as? BatchError)?.path, "receiver.id")
+        }
+    }
 }
