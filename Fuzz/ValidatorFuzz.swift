@@ -1,4 +1,4 @@
-// libFuzzer entry point for the validator: every guide in specs/ (loaded once, by the path run.sh compiles in),
+// libFuzzer entry point for the validator: every guide in Sources/X12Validation/Specs/ (loaded once, by the path run.sh compiles in),
 // the report's JSON, and the 999 and TA1 built from the report, validated in turn. Built by Fuzz/run.sh validate.
 //
 // Properties checked:
@@ -9,7 +9,7 @@ import Foundation
 
 private let validator: Validator = {
     do {
-        return try Validator(specsDirectory: URL(fileURLWithPath: fuzzRepositoryRoot + "/specs"))
+        return try Validator(specsDirectory: URL(fileURLWithPath: fuzzRepositoryRoot + "/Sources/X12Validation/Specs"))
     } catch {
         fatalError("cannot load the specs: \(error)")
     }

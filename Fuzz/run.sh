@@ -40,7 +40,7 @@ for module in "${modules[@]}"; do
             "$file" > "$src/$module-$(basename "$file")"
     done
 done
-# The checkout's root, compiled in: harnesses find specs/ and fixtures by it (a plain swiftc build has no
+# The checkout's root, compiled in: harnesses find Sources/X12Validation/Specs and fixtures by it (a plain swiftc build has no
 # resource bundle, and a harness reads no environment).
 printf 'let fuzzRepositoryRoot = "%s"\n' "$PWD" > "$src/FuzzPaths.swift"
 binary=".build/fuzz/$target-fuzz"

@@ -85,10 +85,29 @@ public final class RemittanceDecoder {
 private struct DecoderState {
     var parser: RemittanceParser?
     var problems: [RemittanceProblem] = []
+    /// The tokenizer's error, thrown once the open transaction's claims and trailer are out.
+    var deferredError: X12Error?
 
-    /// Reads envelope events until the parser has something to hand out (or the input ends).
+    /// Reads envelope events until the parser has something to hand out (or the input ends). When the input
+    /// breaks off inside an 835, the claim open at the cut and the transaction's trailer (totals over what was
+    /// read) are handed out first, then the error is thrown.
     mutating func read(from envelopes: EnvelopeReader, into found: inout [RemittanceEvent]) throws(X12Error) {
-        while found.isEmpty, let event = try envelopes.nextEvent() {
+        if let error = deferredError {
+            deferredError = nil
+            throw error
+        }
+        while found.isEmpty {
+            let next: EnvelopeEvent?
+            do {
+                next = try envelopes.nextEvent()
+            } catch {
+                guard parser != nil else { throw error }
+                parser?.finish(problems: [])
+                take(into: &found)
+                deferredError = error
+                return
+            }
+            guard let event = next else { return }
             switch event {
             case .segment(let segment, let index):
                 parser?.consume(segment, index: index)

@@ -71,10 +71,12 @@ final class RemittanceFuzzRegressionTests: XCTestCase {
         let report = try jsonObject(output)
         let transaction = try XCTUnwrap((report["transactions"] as? [[String: Any]])?.first)
         let claims = try XCTUnwrap(transaction["claims"] as? [[String: Any]])
-        XCTAssertEqual(claims.map { $0["patientControlNumber"] as? String }, ["PCN1"])
+        // PCN2 was read whole before the cut: it is kept; PCN3's CLP is the cut itself.
+        XCTAssertEqual(claims.map { $0["patientControlNumber"] as? String }, ["PCN1", "PCN2"])
         let totals = try XCTUnwrap(transaction["totals"] as? [String: Any])
-        XCTAssertEqual(totals["claimCount"] as? Int, 1)
-        XCTAssertEqual(totals["paidAmount"] as? String, "80.00")
+        XCTAssertEqual(totals["claimCount"] as? Int, 2)
+        XCTAssertEqual(totals["paidAmount"] as? String, "160.00")
+        XCTAssertEqual((transaction["balance"] as? [Any])?.count, 0)
         for format in [RemittanceFormat.ndjson, .csv] {
             XCTAssertFalse(try write(Array(text.utf8), format).output.isEmpty, "\(format)")
         }
