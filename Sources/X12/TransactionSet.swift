@@ -27,7 +27,10 @@ public struct TransactionSet: Sendable {
     /// Whether the set closed with an SE.
     public var isComplete: Bool { segments.last?.hasId("SE") ?? false }
 
-    /// The segments between ST and SE.
+    /// The SE, when the set closed with one.
+    public var trailer: Segment? { isComplete ? segments.last : nil }
+
+    /// The segments between ST and SE (their indices are their offsets in ``segments``).
     public var body: ArraySlice<Segment> {
         let end = isComplete ? segments.count - 1 : segments.count
         return segments[min(1, end)..<end]

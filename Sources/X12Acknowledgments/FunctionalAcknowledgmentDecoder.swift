@@ -7,10 +7,8 @@ extension FunctionalAcknowledgment {
     /// short are recorded in ``problems`` with their position, and everything readable is kept.
     public init(decoding set: TransactionSet) {
         var decoder = FunctionalAcknowledgmentDecoder(start: TransactionSetStart(of: set))
-        for (offset, segment) in set.segments.enumerated().dropFirst() where !(set.isComplete && offset == set.segments.count - 1) {
-            decoder.consume(segment, index: offset + 1)
-        }
-        self = decoder.finish(trailer: set.isComplete ? set.segments.last : nil, problems: set.problems)
+        for (offset, segment) in zip(set.body.indices, set.body) { decoder.consume(segment, index: offset + 1) }
+        self = decoder.finish(trailer: set.trailer, problems: set.problems)
     }
 }
 

@@ -58,11 +58,8 @@ struct TransactionValidator {
     /// Walks a whole set already read.
     init(spec: ImplementationSpec, set: TransactionSet, annotate: Bool) {
         self.init(spec: spec, start: TransactionSetStart(of: set), annotate: annotate)
-        let last = set.segments.count - (set.isComplete ? 1 : 0)
-        for offset in set.segments.indices.dropFirst() where offset < last {
-            consume(set.segments[offset], index: offset + 1)
-        }
-        finish(trailer: set.isComplete ? set.segments.last : nil)
+        for (offset, segment) in zip(set.body.indices, set.body) { consume(segment, index: offset + 1) }
+        finish(trailer: set.trailer)
     }
 
     /// The id of the segment being processed, as text (for findings and annotations).
