@@ -79,15 +79,10 @@ public final class EnvelopeReader {
     ///
     /// - Throws: ``X12Error`` from the tokenizer; items found before the throw have been returned already.
     public func next() throws(X12Error) -> Item? {
-        var state = EnvelopeEventState()
         var assembly = TransactionSetAssembly()
-        swap(&state, &self.state)
         swap(&assembly, &self.assembly)
-        defer {
-            swap(&state, &self.state)
-            swap(&assembly, &self.assembly)
-        }
-        while let event = try state.nextEvent(from: reader) {
+        defer { swap(&assembly, &self.assembly) }
+        while let event = try nextEvent() {
             switch event {
             case .segment(let segment, _):
                 assembly.segments.append(segment)
@@ -148,7 +143,6 @@ private struct TransactionSetAssembly {
 private struct EnvelopeEventState {
     var tracker = EnvelopeTracker()
     var pending: [EnvelopeEvent] = []
-    var pendingIndex = 0
     var inSet = false
     /// Envelope faults of the open set found after its ST, delivered with its end.
     var setProblems: [X12Error] = []
@@ -162,10 +156,9 @@ private struct EnvelopeEventState {
     /// Appends the events of the next chunk of segments to `events` (none at the end of the input).
     mutating func fill(_ events: inout [EnvelopeEvent], from reader: SegmentReader) throws(X12Error) {
         while true {
-            if pendingIndex < pending.count {
-                events.append(contentsOf: pending[pendingIndex...])
+            if !pending.isEmpty {
+                events.append(contentsOf: pending)
                 pending.removeAll(keepingCapacity: true)
-                pendingIndex = 0
             }
             if finished || !events.isEmpty && batchIndex == batch.count { return }
             if batchIndex == batch.count {
@@ -191,39 +184,6 @@ private struct EnvelopeEventState {
                     pending.removeAll(keepingCapacity: true)
                 }
             }
-        }
-    }
-
-    mutating func nextEvent(from reader: SegmentReader) throws(X12Error) -> EnvelopeEvent? {
-        while true {
-            if pendingIndex < pending.count {
-                let event = pending[pendingIndex]
-                pendingIndex += 1
-                if pendingIndex == pending.count {
-                    pending.removeAll(keepingCapacity: true)
-                    pendingIndex = 0
-                }
-                return event
-            }
-            if finished { return nil }
-            if batchIndex == batch.count {
-                batchIndex = 0
-                try reader.nextBatch(into: &batch)
-                if batch.isEmpty {
-                    finish()
-                    continue
-                }
-            }
-            let segment = batch[batchIndex]
-            batchIndex += 1
-            let wasInSet = inSet
-            let problems = tracker.consume(segment)
-            // The common case: a body segment of the open set with nothing wrong.
-            // (Inside a set, only its ST has index 1.)
-            if wasInSet, problems.isEmpty, tracker.level == .transactionSet, tracker.transactionSegmentIndex > 1 {
-                return .segment(segment, index: tracker.transactionSegmentIndex)
-            }
-            handle(segment, wasInSet: wasInSet, problems: problems)
         }
     }
 
