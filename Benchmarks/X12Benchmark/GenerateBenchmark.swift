@@ -68,14 +68,14 @@ func runGenerateBenchmark(_ arguments: [String]) {
 }
 
 /// User + system CPU time of the process so far.
-private func processCPUSeconds() -> Double {
+func processCPUSeconds() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
 /// A realistic batch as JSON text: the example practice's reference data and `visits` visits.
-private func benchmarkBatch(visits: Int, patients: Int) -> String {
+func benchmarkBatch(visits: Int, patients: Int) -> String {
     var out = """
     {"interchange":{"senderId":"RIVERSIDEPT","receiverId":"CLEARHOUSE01","usage":"T"},
     "submitter":{"name":"Riverside Physical Therapy","id":"RIVPT0001","contact":{"name":"Dana Whitaker","phone":"5035550142"}},

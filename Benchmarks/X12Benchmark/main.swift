@@ -10,7 +10,8 @@ case "generate": runGenerateBenchmark(rest)
 case "remit": runRemitBenchmark(rest)
 case "validate": runValidateBenchmark(rest)
 case "ledger": runLedgerBenchmark(rest)
+case "batch-decode": runBatchDecodeBenchmark(rest)
 default:
-    FileHandle.standardError.write(Data("usage: X12Benchmark tokenizer|generate|remit|validate|ledger [args]\n".utf8))
+    FileHandle.standardError.write(Data("usage: X12Benchmark tokenizer|generate|remit|validate|ledger|batch-decode [args]\n".utf8))
     exit(2)
 }

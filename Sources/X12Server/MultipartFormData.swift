@@ -1,8 +1,12 @@
+import MultipartKit
+
 /// Reads `multipart/form-data` bodies (RFC 7578), the encoding browsers use for file uploads.
 ///
-/// A body is a sequence of parts separated by `--boundary` lines; each part has MIME headers, a blank
-/// line and its bytes. Only the headers a form sends are read (`Content-Disposition` for the field and
-/// file name, `Content-Type`); part bodies are kept as bytes, never decoded.
+/// The framing (boundaries, header blocks, part bodies) is read by MultipartKit's `MultipartParser`. Two things
+/// stay here because MultipartKit leaves them out: telling a cut-off upload from a complete one (its parser
+/// has no end-of-input check), and reading quoted `Content-Disposition` parameters (its parameter helper is
+/// internal and splits a file name such as `a=b; c.x12` at every `=` and `;`). Part bodies are kept as
+/// bytes, never decoded.
 enum MultipartFormData {
     /// The boundary parameter of a `multipart/form-data` content type, or `nil` for any other type.
     static func boundary(contentType: String) -> String? {
@@ -23,46 +27,35 @@ enum MultipartFormData {
 
     /// Splits `body` into its parts.
     ///
-    /// - Throws: ``FormError`` when the body does not start with the boundary, a part has no header
-    ///   block, or the closing boundary is missing (an upload cut short).
+    /// - Throws: ``FormError`` when the body does not start with the boundary, a header block is malformed or a
+    ///   part has no name, or the closing boundary is missing (an upload cut short).
     static func parts(of body: [UInt8], boundary: String) throws(FormError) -> [FormPart] {
-        let dashBoundary = Array(("--" + boundary).utf8)
-        let delimiter = [0x0D, 0x0A] + dashBoundary
-        guard var cursor = firstIndex(of: dashBoundary, in: body, from: 0) else {
+        let collector = PartCollector()
+        let parser = MultipartParser(boundary: boundary)
+        parser.onHeader = { name, value in collector.header(name: name, value: value) }
+        parser.onBody = { buffer in collector.body(buffer.readBytes(length: buffer.readableBytes) ?? []) }
+        parser.onPartComplete = { collector.complete() }
+        do {
+            try parser.execute(body)
+        } catch {
+            throw FormError(message: "a form field in the upload has a malformed header block")
+        }
+        guard collector.started || Self.contains(Array("--\(boundary)".utf8), in: body) else {
             throw FormError(message: "the upload is not multipart form data with the boundary its Content-Type declares")
         }
-        cursor += dashBoundary.count
-        var parts: [FormPart] = []
-        while true {
-            if hasPrefix([0x2D, 0x2D], in: body, at: cursor) { return parts }
-            // Skip transport padding and the line break after the boundary.
-            while cursor < body.count, body[cursor] == 0x20 || body[cursor] == 0x09 { cursor += 1 }
-            guard hasPrefix([0x0D, 0x0A], in: body, at: cursor) else {
-                throw FormError(message: "the upload ends inside a form field (closing boundary missing)")
-            }
-            cursor += 2
-            guard let headerEnd = firstIndex(of: [0x0D, 0x0A, 0x0D, 0x0A], in: body, from: cursor) else {
-                throw FormError(message: "a form field in the upload has no header block")
-            }
-            let headers = String(decoding: body[cursor..<headerEnd], as: UTF8.self)
-            let contentStart = headerEnd + 4
-            guard let contentEnd = firstIndex(of: delimiter, in: body, from: contentStart) else {
-                throw FormError(message: "the upload ends inside a form field (closing boundary missing)")
-            }
-            parts.append(try part(headers: headers, body: Array(body[contentStart..<contentEnd])))
-            cursor = contentEnd + delimiter.count
+        // The parser stops reading at the closing `--boundary--`; without it the last part may be cut short.
+        guard collector.isOpenPartEmpty, Self.contains(Array("--\(boundary)--".utf8), in: body) else {
+            throw FormError(message: "the upload ends inside a form field (closing boundary missing)")
         }
+        return try collector.parts.map { part throws(FormError) in try Self.formPart(part) }
     }
 
-    private static func part(headers: String, body: [UInt8]) throws(FormError) -> FormPart {
+    private static func formPart(_ part: PartCollector.Part) throws(FormError) -> FormPart {
         var name: String?
         var fileName: String?
         var contentType: String?
-        for line in headers.split(separator: "\r\n") {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let key = line[..<colon].trimmingCharacters(in: " \t").lowercased()
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: " \t")
-            switch key {
+        for (key, value) in part.headers {
+            switch key.lowercased() {
             case "content-disposition":
                 let parameters = dispositionParameters(value)
                 name = parameters["name"]
@@ -76,7 +69,7 @@ enum MultipartFormData {
         guard let name else {
             throw FormError(message: "a form field in the upload has no name (Content-Disposition without name=)")
         }
-        return FormPart(name: name, fileName: fileName, contentType: contentType, body: body)
+        return FormPart(name: name, fileName: fileName, contentType: contentType, body: part.body)
     }
 
     /// `form-data; name="file"; filename="a.x12"` → `["name": "file", "filename": "a.x12"]`.
@@ -114,28 +107,50 @@ enum MultipartFormData {
         return result
     }
 
-    private static func hasPrefix(_ prefix: [UInt8], in bytes: [UInt8], at index: Int) -> Bool {
-        guard index + prefix.count <= bytes.count else { return false }
-        for offset in 0..<prefix.count where bytes[index + offset] != prefix[offset] { return false }
-        return true
+    /// Whether `needle` occurs in `bytes`.
+    private static func contains(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= bytes.count else { return false }
+        return bytes.withUnsafeBufferPointer { buffer in
+            (0...(buffer.count - needle.count)).contains { start in
+                buffer[start] == needle[0] && buffer[start..<(start + needle.count)].elementsEqual(needle)
+            }
+        }
+    }
+}
+
+/// Gathers MultipartKit's parser callbacks into whole parts.
+private final class PartCollector {
+    struct Part {
+        var headers: [(String, String)] = []
+        var body: [UInt8] = []
     }
 
-    /// The first index at or after `start` where `needle` occurs in `bytes`.
-    static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, needle.count <= bytes.count else { return nil }
-        let last = bytes.count - needle.count
-        var index = start
-        return bytes.withUnsafeBufferPointer { buffer -> Int? in
-            while index <= last {
-                if buffer[index] == first {
-                    var offset = 1
-                    while offset < needle.count, buffer[index + offset] == needle[offset] { offset += 1 }
-                    if offset == needle.count { return index }
-                }
-                index += 1
-            }
-            return nil
-        }
+    private(set) var parts: [Part] = []
+    private var open = Part()
+    private var openHasContent = false
+    /// Whether the parser found the first boundary and began a part.
+    private(set) var started = false
+
+    /// Whether nothing was read after the last complete part.
+    var isOpenPartEmpty: Bool { !openHasContent }
+
+    func header(name: String, value: String) {
+        started = true
+        openHasContent = true
+        open.headers.append((name, value))
+    }
+
+    func body(_ bytes: [UInt8]) {
+        started = true
+        openHasContent = true
+        open.body += bytes
+    }
+
+    func complete() {
+        started = true
+        parts.append(open)
+        open = Part()
+        openHasContent = false
     }
 }
 
