@@ -8,7 +8,7 @@ extension Ledger {
     /// Records what a TA1, 999 or 277CA file says about the submitted claims: one acknowledgment fact per claim
     /// (source, outcome, reasons, and the payer claim control number a 277CA assigns).
     ///
-    /// Claims are found by the ``ClaimMatcher`` over the recorded claims, as `x12 ack --claims` finds them: a TA1 by
+    /// Claims are found by the `ClaimMatcher` over the recorded claims, as `x12 ack --claims` finds them: a TA1 by
     /// ISA13, a 999 by its AK102 group and AK202 transaction set control numbers (the sets it does not list share the
     /// group's status), a 277CA claim by its TRN02 patient control number and charge; what matches nothing is kept
     /// as unmatched.

@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 import X12Matching
 
-/// The ledger's claims as a ``SubmittedClaimLookup``, answered in SQL inside the import's transaction, so payments
-/// and acknowledgments are matched by the same ``ClaimMatcher`` as `x12 remit --claims` and `x12 ack --claims`.
+/// The ledger's claims as a `SubmittedClaimLookup`, answered in SQL inside the import's transaction, so payments
+/// and acknowledgments are matched by the same `ClaimMatcher` as `x12 remit --claims` and `x12 ack --claims`.
 ///
 /// Candidates come most recent submission first (a resent claim supersedes the earlier one), in file order within
 /// a submission. CLM01 is compared with SQLite's `NOCASE` (ASCII letters), which patient control numbers use.

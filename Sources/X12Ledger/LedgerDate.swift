@@ -48,7 +48,7 @@ extension Decimal {
 }
 
 extension LedgerDate {
-    /// BHT04/BHT05 for `date`: CCYYMMDD as a ``CalendarDate`` and HHMM.
+    /// BHT04/BHT05 for `date`: CCYYMMDD as a `CalendarDate` and HHMM.
     static func x12Stamp(_ date: Date) -> (date: CalendarDate?, time: String) {
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         let day = CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)

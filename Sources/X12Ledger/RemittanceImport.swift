@@ -6,7 +6,7 @@ import X12Remittance
 
 extension Ledger {
     /// Records an 835: every claim payment (CLP) with its lines and CAS adjustments, matched to the submitted claim and
-    /// lines by the ``ClaimMatcher`` as `x12 remit --claims` matches them (CLP01 = CLM01 with the charge as tie-break;
+    /// lines by the `ClaimMatcher` as `x12 remit --claims` matches them (CLP01 = CLM01 with the charge as tie-break;
     /// lines by REF*6R, else procedure, modifiers and charge). Payments for claims never submitted
     /// are recorded all the same, unlinked, and listed as unmatched; claim loops the decoder had to skip are kept
     /// as unmatched facts too.

@@ -1,7 +1,7 @@
 import X12Acknowledgments
 
 /// Ties TA1, 999 and 277CA answers to the claims of a submitted 837 with the ``ClaimMatcher`` rules: what
-/// `x12 ack --claims` passes to ``AckDecoder``. Claims are named by their position in the index.
+/// `x12 ack --claims` passes to `AckDecoder`. Claims are named by their position in the index.
 public struct AcknowledgmentMatcher: AcknowledgmentMatching {
     private let index: SubmittedClaimIndex
     private let matcher: ClaimMatcher<SubmittedClaimIndex>

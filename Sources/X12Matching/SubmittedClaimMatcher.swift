@@ -1,7 +1,7 @@
 import X12Remittance
 
 /// Matches claim payments back to the claims of a submitted 837 with the ``ClaimMatcher`` rules, and fills
-/// ``RemittanceClaim/submitted`` and ``RemittanceServiceLine/submitted``: what `x12 remit --claims` prints.
+/// `RemittanceClaim.submitted` and `RemittanceServiceLine.submitted`: what `x12 remit --claims` prints.
 ///
 /// Call ``match(_:)`` once per claim as the 835 streams (or once per transaction set), then read ``summary``:
 /// the matcher remembers which submitted claims were paid, so the summary lists those no remittance mentioned.

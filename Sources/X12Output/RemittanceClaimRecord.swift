@@ -2,7 +2,7 @@ import X12Remittance
 
 /// One NDJSON line: a claim payment with the transaction it came in.
 ///
-/// The transaction fields come first, then every key of ``RemittanceClaim`` at the same level.
+/// The transaction fields come first, then every key of `RemittanceClaim` at the same level.
 public struct RemittanceClaimRecord: Sendable, Encodable {
     /// ST02 of the 835.
     public var transactionSetControlNumber: String

@@ -2,7 +2,7 @@ import X12Remittance
 
 /// Output formats of `x12 remit`.
 public enum RemittanceFormat: String, Sendable, CaseIterable {
-    /// One JSON document, a ``RemittanceReport``: transactions → claims → lines → adjustments.
+    /// One JSON document, a `RemittanceReport`: transactions → claims → lines → adjustments.
     case json
     /// One claim payment a line (``RemittanceClaimRecord``), for pipelines.
     case ndjson
@@ -14,9 +14,9 @@ public enum RemittanceFormat: String, Sendable, CaseIterable {
 /// Writes remittance records as they are decoded, in any ``RemittanceFormat``: each claim is written
 /// when it arrives, so output never needs a whole transaction set in memory.
 ///
-/// Call ``begin()`` once, ``write(_:)`` for each ``RemittanceEvent`` of a ``RemittanceDecoder``, then
+/// Call ``begin()`` once, `write(_:)` for each `RemittanceEvent` of a `RemittanceDecoder`, then
 /// ``finish(errors:summary:matching:)``; each returns the bytes to append to the output. The JSON output
-/// equals a ``RemittanceReport`` encoded in its declaration key order.
+/// equals a `RemittanceReport` encoded in its declaration key order.
 public struct RemittanceWriter {
     /// The format written.
     public let format: RemittanceFormat
@@ -143,7 +143,7 @@ public struct RemittanceWriter {
         return output
     }
 
-    /// Opens a transaction's object and writes the keys that precede its claims (``Remittance``'s order).
+    /// Opens a transaction's object and writes the keys that precede its claims (`Remittance`'s order).
     private mutating func writeHeader(_ remittance: Remittance) throws {
         json.raw(Array((transactionCount > 0 ? ",\n    " : "\n    ").utf8))
         json.beginObject()

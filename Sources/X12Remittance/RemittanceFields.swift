@@ -1,10 +1,10 @@
 import X12
 
-/// One segment's fields as the 835 parser reads them: the core ``FieldView`` (element boundaries found
+/// One segment's fields as the 835 parser reads them: the core `FieldView` (element boundaries found
 /// once, bytes borrowed) plus the conversions a remittance record needs: text, amounts, quantities,
 /// procedure composites, and errors that name the element.
 ///
-/// The parser makes one for each segment inside ``Segment/withFields(_:)``, so reading an element costs no
+/// The parser makes one for each segment inside `Segment.withFields(_:)`, so reading an element costs no
 /// allocation and no reference counting; a `String` is built only for the values a record keeps.
 struct RemittanceFields {
     /// The segment's fields, borrowed for the parser's call.

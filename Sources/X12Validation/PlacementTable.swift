@@ -27,7 +27,7 @@ struct PlacementTable: Sendable {
 
     /// One entry of a loop: a segment or a nested loop.
     struct Child: Sendable {
-        /// Packed id of the entry's first segment (``ShortCode/none`` when it has none).
+        /// Packed id of the entry's first segment (`ShortCode.none` when it has none).
         var code: ShortCode
         /// Index (within the loop) of the first entry of this entry's position group.
         var groupStart: Int
@@ -65,7 +65,7 @@ struct PlacementTable: Sendable {
     let segmentSpecs: [SegmentSpec]
     /// Rules that keep state per loop occurrence, loop after loop.
     let rules: [RuleSpec]
-    /// ``ShortCode/mask(_:)`` of every segment id some rule looks at, and of those the `npi` rules look at.
+    /// `ShortCode.mask(_:)` of every segment id some rule looks at, and of those the `npi` rules look at.
     let ruleMask: UInt64
     let npiMask: UInt64
 

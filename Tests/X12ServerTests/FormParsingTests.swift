@@ -29,6 +29,30 @@ final class FormParsingTests: XCTestCase {
         }
     }
 
+    func testQuotedFileNamesKeepEqualsAndSemicolons() throws {
+        // MultipartKit's own parameter helper would split this name at '=' and ';'.
+        let body = Array("--XB\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a=b; c.x12\"\r\n\r\nISA\r\n--XB--".utf8)
+        XCTAssertEqual(try MultipartFormData.parts(of: body, boundary: "XB"),
+                       [FormPart(name: "file", fileName: "a=b; c.x12", contentType: nil, body: Array("ISA".utf8))])
+    }
+
+    func testMalformedPartsAreFormErrors() {
+        let headerWithoutColon = Array("--XB\r\nContent-Disposition form-data\r\n\r\nISA\r\n--XB--\r\n".utf8)
+        XCTAssertThrowsError(try MultipartFormData.parts(of: headerWithoutColon, boundary: "XB")) { error in
+            XCTAssertEqual(error as? FormError, FormError(message: "a form field in the upload has a malformed header block"))
+        }
+        let noName = Array("--XB\r\nContent-Disposition: form-data\r\n\r\nISA\r\n--XB--\r\n".utf8)
+        XCTAssertThrowsError(try MultipartFormData.parts(of: noName, boundary: "XB")) { error in
+            XCTAssertEqual(error as? FormError,
+                           FormError(message: "a form field in the upload has no name (Content-Disposition without name=)"))
+        }
+        // Cut right after a boundary: the parser has closed the part but no closing boundary came.
+        let cutAtBoundary = Array("--XB\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nISA\r\n--XB".utf8)
+        XCTAssertThrowsError(try MultipartFormData.parts(of: cutAtBoundary, boundary: "XB")) { error in
+            XCTAssertEqual(error as? FormError, FormError(message: "the upload ends inside a form field (closing boundary missing)"))
+        }
+    }
+
     func testURLEncodedFieldsDecodePlusAndPercent() {
         let fields = URLEncodedFormFields.fields(of: Array("a=1&text=ISA%2A00+%E2%82%AC%zz&empty".utf8))
         XCTAssertEqual(fields.map(\.name), ["a", "text", "empty"])
