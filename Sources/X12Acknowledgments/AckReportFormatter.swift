@@ -9,7 +9,14 @@ extension AckReport {
 
     /// The claims as CSV (RFC 4180 quoting), header first.
     public func csv() -> String {
-        var lines = [Self.csvColumns.joined(separator: ",")]
+        var lines: [String] = []
+        writeCSV { lines.append($0) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The CSV one row at a time (without line breaks), header first: what ``csv()`` joins.
+    public func writeCSV(_ emit: (String) throws -> Void) rethrows {
+        try emit(Self.csvColumns.joined(separator: ","))
         for claim in claims {
             let head = [claim.patientControlNumber, claim.status.rawValue, claim.payerClaimControlNumber ?? "",
                         claim.chargeAmount.map(Self.money) ?? "", claim.interchangeControlNumber ?? "",
@@ -17,20 +24,31 @@ extension AckReport {
             let reasons = claim.reasons.isEmpty ? [nil] : claim.reasons.map(Optional.some)
             for reason in reasons {
                 let row = head + [reason?.source ?? "", reason?.code ?? "", reason?.description ?? ""]
-                lines.append(row.map(Self.csvField).joined(separator: ","))
+                try emit(row.map(Self.csvField).joined(separator: ","))
             }
         }
-        return lines.joined(separator: "\n") + "\n"
     }
 
     /// A plain-text summary: envelopes and transaction sets first, then one block per claim, then what matched nothing.
     public func text() -> String {
         var lines: [String] = []
+        writeText { lines.append($0) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The summary one line at a time (without line breaks): what ``text()`` joins, for output that streams.
+    public func writeText(_ emit: (String) throws -> Void) rethrows {
+        // A group's transaction sets, found once (a 999 may answer thousands of sets in many groups).
+        var setsOfGroup: [[String]: [Int]] = [:]
+        for (index, set) in transactionSets.enumerated() {
+            setsOfGroup[[set.acknowledgmentInterchangeControlNumber, set.acknowledgmentControlNumber, set.groupControlNumber],
+                        default: []].append(index)
+        }
         for ta1 in interchanges {
             var line = "TA1 interchange \(ta1.controlNumber) (\(ta1.date) \(ta1.time)): \(Self.words(ta1.status)), "
                 + "note \(ta1.note.code) \(ta1.note.description)"
             if !ta1.claims.isEmpty { line += "; claims \(ta1.claims.joined(separator: ", "))" }
-            lines.append(line)
+            try emit(line)
         }
         for group in groups {
             var line = "\(group.acknowledgmentType) \(group.acknowledgmentControlNumber) group \(group.controlNumber) ("
@@ -39,13 +57,12 @@ extension AckReport {
             if let included = group.includedCount, let received = group.receivedCount, let accepted = group.acceptedCount {
                 line += "; \(included) included, \(received) received, \(accepted) accepted"
             }
-            lines.append(line + Self.reasonList(group.errors))
-            for set in transactionSets where set.acknowledgmentControlNumber == group.acknowledgmentControlNumber
-                && set.acknowledgmentInterchangeControlNumber == group.acknowledgmentInterchangeControlNumber
-                && set.groupControlNumber == group.controlNumber {
+            try emit(line + Self.reasonList(group.errors))
+            let key = [group.acknowledgmentInterchangeControlNumber, group.acknowledgmentControlNumber, group.controlNumber]
+            for set in (setsOfGroup[key] ?? []).map({ transactionSets[$0] }) {
                 var setLine = "  \(set.transactionSetId) \(set.controlNumber): \(Self.words(set.status))" + Self.reasonList(set.setErrors)
                 if !set.claims.isEmpty { setLine += "; claims \(set.claims.joined(separator: ", "))" }
-                lines.append(setLine)
+                try emit(setLine)
                 for error in set.errors {
                     var errorLine = "    segment \(error.segmentPosition.map(String.init) ?? "?") (\(error.segmentId)"
                         + (error.loopId.isEmpty ? "" : ", loop \(error.loopId)") + ")"
@@ -56,8 +73,8 @@ extension AckReport {
                     errorLine += ": \(error.code) \(error.description)"
                     if let bad = error.badData { errorLine += ", value '\(bad)'" }
                     if !error.claims.isEmpty { errorLine += "; claim \(error.claims.joined(separator: ", "))" }
-                    lines.append(errorLine)
-                    if let text = error.segmentText { lines.append("      " + text) }
+                    try emit(errorLine)
+                    if let text = error.segmentText { try emit("      " + text) }
                 }
             }
         }
@@ -69,25 +86,24 @@ extension AckReport {
             if let count = level.acceptedQuantity { totals.append("accepted \(count)" + (level.acceptedAmount.map { " (\(Self.money($0)))" } ?? "")) }
             if let count = level.rejectedQuantity { totals.append("rejected \(count)" + (level.rejectedAmount.map { " (\(Self.money($0)))" } ?? "")) }
             if !totals.isEmpty { line += ": " + totals.joined(separator: ", ") }
-            lines.append(line + Self.reasonList(level.statuses))
+            try emit(line + Self.reasonList(level.statuses))
         }
-        lines.append("Claims: \(summary.claims) (\(summary.accepted) accepted, \(summary.rejected) rejected, \(summary.pending) pending)")
+        try emit("Claims: \(summary.claims) (\(summary.accepted) accepted, \(summary.rejected) rejected, \(summary.pending) pending)")
         for claim in claims {
             var line = "  \(claim.patientControlNumber)  \(claim.status.rawValue)"
             if let charge = claim.chargeAmount { line += "  " + Self.money(charge) }
             if let payer = claim.payerClaimControlNumber { line += "  payer claim \(payer)" }
             if let set = claim.transactionSetControlNumber { line += "  ST \(set)" }
-            lines.append(line)
-            for reason in claim.reasons { lines.append("    \(reason.source) \(reason.code): \(reason.description)") }
+            try emit(line)
+            for reason in claim.reasons { try emit("    \(reason.source) \(reason.code): \(reason.description)") }
         }
         if !unmatched.isEmpty {
-            lines.append("Unmatched: \(unmatched.count)")
+            try emit("Unmatched: \(unmatched.count)")
             for entry in unmatched {
-                lines.append("  \(entry.source) \(entry.reference): \(entry.description)")
-                for reason in entry.reasons { lines.append("    \(reason.code): \(reason.description)") }
+                try emit("  \(entry.source) \(entry.reference): \(entry.description)")
+                for reason in entry.reasons { try emit("    \(reason.code): \(reason.description)") }
             }
         }
-        return lines.joined(separator: "\n") + "\n"
     }
 
     private static func words(_ status: AckStatus) -> String {

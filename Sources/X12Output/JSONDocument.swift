@@ -9,6 +9,15 @@ public enum JSONDocument {
         return json.takeBytes()
     }
 
+    /// `value` as a pretty-printed document handed to `write` a megabyte at a time (the last piece holds the
+    /// final line break): the same bytes as ``pretty(_:)`` without holding them all.
+    public static func write<T: Encodable>(_ value: T, to write: @escaping ([UInt8]) throws -> Void) throws {
+        var json = JSONWriter(pretty: true)
+        try json.encode(value, flushingEvery: 1 << 20, to: write)
+        json.newline()
+        try write(json.takeBytes())
+    }
+
     /// `value` on one line (for NDJSON records and short API errors), with a final line break.
     public static func compact<T: Encodable>(_ value: T) throws -> [UInt8] {
         var json = JSONWriter(pretty: false)

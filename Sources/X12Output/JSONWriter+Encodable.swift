@@ -10,6 +10,16 @@ extension JSONWriter {
         try box.write(value)
     }
 
+    /// Writes `value` as the next value, handing what is written to `flush` whenever at least `threshold` bytes
+    /// are buffered (after any nested value), so a large document never sits in memory whole. What is left when
+    /// `value` is done stays in ``bytes``.
+    public mutating func encode<T: Encodable>(_ value: T, flushingEvery threshold: Int,
+                                             to flush: @escaping ([UInt8]) throws -> Void) throws {
+        let box = WriterBox(self, flush: flush, threshold: threshold)
+        defer { self = box.writer }
+        try box.write(value)
+    }
+
     /// Writes `value`'s members into the innermost open object, as if they were its own (for a record
     /// that adds keys in front of another record's).
     public mutating func encodeMembers<T: Encodable>(of value: T) throws {
@@ -24,10 +34,20 @@ extension JSONWriter {
 /// The writer shared by the containers of one `encode` call.
 private final class WriterBox {
     var writer: JSONWriter
+    /// Where full buffers go while a large value is written (nil: everything stays in the writer).
+    private let flush: (([UInt8]) throws -> Void)?
+    private let threshold: Int
+    /// Bytes already handed to `flush`.
+    private var flushed = 0
 
-    init(_ writer: JSONWriter) {
+    init(_ writer: JSONWriter, flush: (([UInt8]) throws -> Void)? = nil, threshold: Int = .max) {
         self.writer = writer
+        self.flush = flush
+        self.threshold = threshold
     }
+
+    /// Everything written through this box, flushed or not.
+    private var written: Int { flushed + writer.bytes.count }
 
     /// Lets a value encode itself, then closes whatever it left open; a value that opened nothing is `{}`.
     func write<T: Encodable>(_ value: T) throws {
@@ -38,10 +58,15 @@ private final class WriterBox {
             return
         }
         let level = writer.level
-        let before = writer.bytes.count
+        let before = written
         try value.encode(to: StreamEncoder(box: self, level: level))
         writer.close(toLevel: level)
-        if writer.bytes.count == before { writer.emptyObject() }
+        if written == before { writer.emptyObject() }
+        if let flush, writer.bytes.count >= threshold {
+            let bytes = writer.takeBytes()
+            flushed += bytes.count
+            try flush(bytes)
+        }
     }
 }
 

@@ -34,6 +34,9 @@ struct AckCommand: ParsableCommand {
     @Option(help: "Output format: text, json or csv (one row per claim reason).")
     var format: Format = .text
 
+    @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of standard output.")
+    var output = "-"
+
     @Flag(help: "Exit with 1 when any claim, transaction set, group or interchange was rejected.")
     var failOnReject = false
 
@@ -72,16 +75,36 @@ struct AckCommand: ParsableCommand {
             decoder.read(reader, file: file)
         }
         let report = decoder.report()
-        var output = OutputBuffer()
-        switch format {
-        case .text: output.raw(Array(report.text().utf8))
-        case .csv: output.raw(Array(report.csv().utf8))
-        case .json:
-            output.raw(try JSONDocument.pretty(report))
-        }
-        output.flush()
+        try write(report)
         for problem in report.problems { FileHandle.standardError.write("\(problem)\n") }
         if let ledger { try LedgerRecording.recordAcknowledgments(files: files, ledger: ledger) }
         if !report.problems.isEmpty || (failOnReject && report.hasRejections) { throw CLIExit.invalid }
+    }
+
+    /// Writes the report in the chosen format a piece at a time, so the output is never held whole.
+    private func write(_ report: AckReport) throws {
+        var sink: OutputSink
+        do {
+            sink = try OutputSink(path: output)
+        } catch {
+            Diagnostics.report(error, file: output)
+            throw CLIExit.usage
+        }
+        do {
+            switch format {
+            case .text: try report.writeText { line throws(X12Error) in try sink.write(Array((line + "\n").utf8)) }
+            case .csv: try report.writeCSV { line throws(X12Error) in try sink.write(Array((line + "\n").utf8)) }
+            case .json: try JSONDocument.write(report) { bytes in try sink.write(bytes) }
+            }
+            try sink.commit()
+        } catch let error as X12Error {
+            sink.discard()
+            Diagnostics.report(error, file: output)
+            throw CLIExit.usage
+        } catch {
+            sink.discard()
+            FileHandle.standardError.write("\(output): \(error)\n")
+            throw CLIExit.usage
+        }
     }
 }

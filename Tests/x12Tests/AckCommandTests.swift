@@ -63,3 +63,27 @@ final class AckCommandTests: XCTestCase {
         XCTAssertEqual(try CommandRunner.run(["ack", "-", "--claims", "-"]).status, 2)
     }
 }
+
+/// `x12 ack -o FILE` writes the same bytes as standard output, through a temporary file renamed at the end.
+final class AckOutputFileTests: XCTestCase {
+    func testOutputFileHoldsWhatStandardOutputShows() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("x12-ack-o-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for format in ["text", "json", "csv"] {
+            let arguments = ["ack", "Fixtures/acks/reject-st.999", "Fixtures/acks/accept-reject.277",
+                             "--claims", "Fixtures/acks/submitted.837", "--format", format]
+            let shown = try CommandRunner.run(arguments)
+            let target = folder.appendingPathComponent("report.\(format)")
+            let written = try CommandRunner.run(arguments + ["-o", target.path])
+            XCTAssertEqual(written.status, shown.status, format)
+            XCTAssertEqual(written.stdout, "", format)
+            XCTAssertEqual(try String(contentsOf: target, encoding: .utf8), shown.stdout, format)
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
+                       ["report.csv", "report.json", "report.text"], "no temporary file left behind")
+        let refused = try CommandRunner.run(["ack", "Fixtures/acks/reject-st.999", "-o", "/nonexistent-dir/report.txt"])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("cannot write /nonexistent-dir/report.txt"), refused.stderr)
+    }
+}
