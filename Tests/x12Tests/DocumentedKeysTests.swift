@@ -19,11 +19,27 @@ final class DocumentedKeysTests: XCTestCase {
         let pieces = text.components(separatedBy: "`")
         for (index, piece) in pieces.enumerated() where index % 2 == 1 {
             let name = piece.hasSuffix("[]") ? String(piece.dropLast(2)) : piece
-            guard let first = name.unicodeScalars.first, CharacterSet.lowercaseLetters.contains(first),
-                  name.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) }) else { continue }
+            guard Self.isKey(name) else { continue }
             names.append(name)
         }
         return names
+    }
+
+    /// Every key-like word inside backticks, also in lists such as `` `[{code, description}]` ``.
+    private func backtickedWords(_ text: String) -> Set<String> {
+        var names = Set<String>()
+        let pieces = text.components(separatedBy: "`")
+        for (index, piece) in pieces.enumerated() where index % 2 == 1 {
+            for word in piece.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) where Self.isKey(String(word)) {
+                names.insert(String(word))
+            }
+        }
+        return names
+    }
+
+    private static func isKey(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, CharacterSet.lowercaseLetters.contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) }
     }
 
     /// Every object key anywhere in a JSON value.
@@ -110,5 +126,54 @@ final class DocumentedKeysTests: XCTestCase {
         let header = try run(["ack", "Fixtures/acks/accept-reject.277", "--format", "csv"])
             .split(separator: "\n").first.map(String.init)
         XCTAssertEqual(columnsLine.dropFirst("Columns: ".count).trimmingCharacters(in: CharacterSet(charactersIn: "`")), header)
+    }
+
+    func testValidationJSONKeysAreDocumented() throws {
+        let documented = backtickedWords(try section("X12Validation/Documentation.docc/X12Validation.md", startingWith: "Overview"))
+        var written = Set<String>()
+        let files = ["Fixtures/validation/claim-837p.x12", "Fixtures/core/pt-claims-bad-counts.837", "Fixtures/acks/truncated.999",
+                     "Fixtures/remit/broken-claims.835", "Fixtures/serve/invalid-837p.x12"]
+            + (try Corpus.entries().filter { $0.kind != "other" }.map { Corpus.path($0.file) })
+        let output = try run(["validate", "--format", "json"] + files)
+        keys(in: try JSONSerialization.jsonObject(with: Data(output.utf8)), into: &written)
+        XCTAssertGreaterThan(written.count, 30)
+        XCTAssertEqual(written.subtracting(documented).sorted(), [], "written by `x12 validate --format json` but not documented")
+    }
+
+    func testGenerateReportKeysAreDocumented() throws {
+        let documented = backtickedWords(try section("X12Claims/Documentation.docc/X12Claims.md", startingWith: "The report"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("x12-keys-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var written = Set<String>()
+        for batch in ["example", "rules"] {
+            let report = folder.appendingPathComponent("\(batch).json")
+            _ = try run(["generate", "Fixtures/batches/\(batch).json", "-o", folder.appendingPathComponent("\(batch).837").path,
+                         "--report", report.path, "--control-number", "1", "--date", "2024-01-20T10:30"])
+            keys(in: try JSONSerialization.jsonObject(with: Data(contentsOf: report)), into: &written)
+        }
+        XCTAssertGreaterThan(written.count, 15)
+        XCTAssertEqual(written.subtracting(documented).sorted(), [], "written by `x12 generate --report` but not documented")
+    }
+
+    func testLedgerColumnsAndKeysAreDocumented() throws {
+        let documented = backtickedWords(try section("X12Ledger/Documentation.docc/X12Ledger.md", startingWith: "CSV columns and JSON keys"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("x12-ledger-keys-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ledger = folder.appendingPathComponent("ledger.sqlite").path
+        _ = try run(["ledger", "import", "Fixtures/ledger/submitted.837", "Fixtures/ledger/claims.999", "Fixtures/ledger/claims.277",
+                     "Fixtures/ledger/payments.835", "--ledger", ledger])
+        var written = Set<String>()
+        for command in ["status", "summary", "worklist"] {
+            let csv = try run(["ledger", command, "--ledger", ledger, "--as-of", "2024-03-01", "--format", "csv"])
+            for column in csv.split(separator: "\n").first?.split(separator: ",") ?? [] { written.insert(String(column)) }
+            let json = try run(["ledger", command, "--ledger", ledger, "--as-of", "2024-03-01", "--format", "json"])
+            keys(in: try JSONSerialization.jsonObject(with: Data(json.utf8)), into: &written)
+        }
+        XCTAssertGreaterThan(written.count, 25)
+        // Bucket names of the aging table are keys too (`0-30`, ...): documented as written.
+        let undocumented = written.subtracting(documented).filter { !["0-30", "31-60", "61-90", "90+"].contains($0) }
+        XCTAssertEqual(undocumented.sorted(), [], "written by `x12 ledger` but not documented")
     }
 }
