@@ -29,10 +29,12 @@ public struct AckDecoder: Sendable {
         self.matching = matching
     }
 
-    /// Reads every acknowledgment in `reader`; `file` names the input in problems.
     /// Reads every acknowledgment in `reader`, segment by segment (a set's segments are never held); `file`
-    /// names the input in problems.
-    public mutating func read(_ reader: SegmentReader, file: String? = nil) {
+    /// names the input in problems. `progress`, when given, is called as reading goes on with the bytes and
+    /// segments read so far (for a caller's progress display).
+    public mutating func read(_ reader: SegmentReader, file: String? = nil,
+                              progress: ((_ bytesRead: Int, _ segments: Int) -> Void)? = nil) {
+        var segments = 0
         let envelopes = EnvelopeReader(reader)
         // The acknowledgment being read, by kind (two optionals, edited in place, rather than an enum whose
         // payload would be copied at every segment).
@@ -52,6 +54,10 @@ public struct AckDecoder: Sendable {
         }
         do {
             while let event = try envelopes.nextEvent() {
+                if let progress {
+                    if case .segment = event { segments += 1 }
+                    progress(reader.bytesRead, segments)
+                }
                 switch event {
                 case .transactionSetStart(let start):
                     switch start.header.id {

@@ -35,10 +35,16 @@ public final class Validator: Sendable {
     }
 
     /// Validates the file at `path` (`-` = standard input).
-    public func validate(path: String) -> ValidationReport {
+    ///
+    /// `progress`, when given, is called as reading goes on (once per envelope event, a few hundred segments at a
+    /// time) with the bytes read so far and the number of segments read: for a caller's progress display.
+    public func validate(path: String, progress: ((_ bytesRead: Int, _ segments: Int) -> Void)? = nil) -> ValidationReport {
         do {
             let reader = try SegmentReader(path: path)
-            return run(EnvelopeReader(reader), file: path)
+            let report = run(EnvelopeReader(reader), file: path, progress: progress.map { report in
+                { segments in report(reader.bytesRead, segments) }
+            })
+            return report
         } catch {
             var finding = ValidationFinding(kind: .unreadable, message: error.message)
             finding.line = nil
@@ -57,8 +63,9 @@ public final class Validator: Sendable {
         return run(EnvelopeReader(reader), file: file)
     }
 
-    private func run(_ reader: EnvelopeReader, file: String) -> ValidationReport {
+    private func run(_ reader: EnvelopeReader, file: String, progress: ((Int) -> Void)? = nil) -> ValidationReport {
         var report = ValidationReport(file: file)
+        var segments = 0
         var seenInterchanges: Set<String> = []
         var interchange: InterchangeHeader?
         var open: OpenSet?
@@ -72,6 +79,10 @@ public final class Validator: Sendable {
                 break
             }
             guard let event else { break }
+            if let progress {
+                if case .segment = event { segments += 1 }
+                progress(segments)
+            }
             switch event {
             case .segment(let segment, let index):
                 open?.walker?.consume(segment, index: index)

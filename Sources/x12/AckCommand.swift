@@ -43,6 +43,8 @@ struct AckCommand: ParsableCommand {
     @Option(help: "Record the acknowledgments in this ledger (see `x12 ledger`).")
     var ledger: String?
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one acknowledgment file ('-' for standard input)") }
         if files.filter({ $0 == "-" }).count + (claims == "-" ? 1 : 0) > 1 {
@@ -72,7 +74,9 @@ struct AckCommand: ParsableCommand {
                 Diagnostics.report(error, file: file)
                 throw CLIExit.usage
             }
-            decoder.read(reader, file: file)
+            var meter = progressOptions.meter(for: file, unit: "segments")
+            decoder.read(reader, file: file) { bytes, segments in meter.update(bytes: bytes, records: segments) }
+            meter.finish()
         }
         let report = decoder.report()
         try write(report)

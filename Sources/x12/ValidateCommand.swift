@@ -47,6 +47,8 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "ISA13 control number for the 999/TA1 written.")
     var controlNumber: Int = 1
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     func validate() throws {
         if (ack != nil || ta1 != nil) && files.count != 1 {
             throw ValidationError("--ack and --ta1 answer one input file; give exactly one file")
@@ -69,7 +71,9 @@ struct ValidateCommand: ParsableCommand {
         var invalid = false
         var output = OutputBuffer()
         for file in files {
-            let report = validator.validate(path: file)
+            var meter = progressOptions.meter(for: file, unit: "segments")
+            let report = validator.validate(path: file) { bytes, segments in meter.update(bytes: bytes, records: segments) }
+            meter.finish()
             if report.findings.contains(where: { $0.kind == .unreadable }) { unreadable = true }
             if !report.isValid(strict: strict) { invalid = true }
             if format == .text {
