@@ -109,8 +109,9 @@ def main():
         while out.wants_more():
             acked += 1
             if acked % 10 == 0:
-                text = (f"AK2*837*{acked:09d}*005010X222A1~\nIK3*NM1*23*2310*8~\nIK4*9*67*I12*123456789~\n"
-                        f"CTX*CLM01:PCN{acked}~\nIK5*R*5~\n")
+                # CTX*CLM01 (business unit) belongs to loop 2100, before IK4 (2110 allows only SITUATIONAL TRIGGER).
+                text = (f"AK2*837*{acked:09d}*005010X222A1~\nIK3*NM1*23*2310*8~\nCTX*CLM01:PCN{acked}~\n"
+                        f"IK4*9*67*I12*123456789~\nIK5*R*5~\n")
                 count += 5
             else:
                 text = f"AK2*837*{acked:09d}*005010X222A1~\nIK5*A~\n"
