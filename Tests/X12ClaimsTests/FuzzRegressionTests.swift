@@ -55,4 +55,18 @@ final class ClaimsFuzzRegressionTests: XCTestCase {
             XCTAssertEqual((error as? BatchError)?.path, "receiver.id")
         }
     }
+
+    /// batch-4 (the fuzzer's finding, rebuilt on the example batch): a claim filing indicator `C:I` reached SBR09
+    /// and ClaimEncoder refused the whole 837. The payer's visits are now billing exceptions naming the
+    /// delimiter; the other payers' claims are built and encode.
+    func testClaimFilingCodeWithADelimiterIsABillingException() throws {
+        let batch = try BillingBatch.decode(from: try Self.fuzzFixture("batch-4.json"))
+        let output = ClaimBuilder(batch: batch).build(options: .init(controlNumber: 1, date: Date(timeIntervalSince1970: 0)))
+        XCTAssertNoThrow(try ClaimEncoder.encode(output.file))
+        XCTAssertTrue(output.report.totals.balances)
+        XCTAssertFalse(output.report.claims.contains { $0.payerId == "AET" })
+        XCTAssertTrue(output.report.claims.contains { $0.payerId == "MCR" })
+        let reasons = output.report.billingExceptions.flatMap(\.reasons)
+        XCTAssertTrue(reasons.contains("payer AET: claimFilingCode 'C:I' contains the delimiter ':'"), "\(reasons)")
+    }
 }
