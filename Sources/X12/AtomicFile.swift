@@ -3,14 +3,11 @@ import Foundation
 /// Writes output files atomically: the bytes go to a temporary file beside the target, which is then
 /// renamed over it, so a failure never leaves a half-written claim file behind.
 public enum AtomicFile {
-    /// Writes `bytes` to `path` atomically; `-` writes to standard output instead.
+    /// Writes `bytes` to the file at `path` atomically. Every path is a file (a library never writes to standard
+    /// output: the `x12` command line turns `-` into standard output itself).
     ///
     /// - Throws: ``X12Error`` (`unreadable`) when the file cannot be written.
     public static func write(_ bytes: [UInt8], to path: String) throws(X12Error) {
-        if path == "-" {
-            FileHandle.standardOutput.write(Data(bytes))
-            return
-        }
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")

@@ -20,8 +20,9 @@ public final class Ledger: Sendable {
     /// The file name used when neither `--ledger` nor `$X12_LEDGER` names one.
     public static let defaultFileName = "x12-ledger.sqlite"
 
-    /// The ledger path to use: `explicit` when given, else `$X12_LEDGER`, else `./x12-ledger.sqlite`.
-    public static func location(_ explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    /// The ledger path to use: `explicit` when given, else `X12_LEDGER` from `environment` (the caller's, passed
+    /// in: the library reads no environment itself), else `./x12-ledger.sqlite`.
+    public static func location(_ explicit: String?, environment: [String: String]) -> String {
         if let explicit, !explicit.isEmpty { return explicit }
         if let fromEnvironment = environment["X12_LEDGER"], !fromEnvironment.isEmpty { return fromEnvironment }
         return defaultFileName

@@ -97,13 +97,13 @@ struct GenerateCommand: ParsableCommand {
             if result.file.transactions.isEmpty {
                 FileHandle.standardError.write("no claims to send: no 837 written\n")
             } else {
-                try AtomicFile.write(bytes, to: output)
+                try OutputSink.write(bytes, to: output)
                 if fromCounter { try counter.record(number) }
             }
             if let report {
                 var json = result.report.json()
                 json.append(0x0A)
-                try AtomicFile.write(Array(json), to: report)
+                try OutputSink.write(Array(json), to: report)
             }
         } catch {
             Diagnostics.report(error, file: output)

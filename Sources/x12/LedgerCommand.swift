@@ -42,7 +42,7 @@ struct LedgerOptions: ParsableArguments {
     func open() throws -> Ledger {
         let date = try today()
         do {
-            return try Ledger(path: Ledger.location(ledger), clock: { date })
+            return try Ledger(path: Ledger.location(ledger, environment: ProcessInfo.processInfo.environment), clock: { date })
         } catch {
             FileHandle.standardError.write("\(error.message)\n")
             throw CLIExit.usage

@@ -63,7 +63,7 @@ struct LedgerRebillCommand: ParsableCommand {
             throw CLIExit.invalid
         }
         do throws(X12Error) {
-            try AtomicFile.write(rebill.bytes, to: output)
+            try OutputSink.write(rebill.bytes, to: output)
             if controlNumber == nil { try counter.record(number) }
         } catch {
             Diagnostics.report(error, file: output)

@@ -13,7 +13,7 @@ enum LedgerRecording {
             return ScreenedBatch(output: ClaimBuilder(batch: batch).build(options: options), alreadySubmitted: [], changed: [])
         }
         do {
-            let screened = try Ledger(path: Ledger.location(ledger)).screen(batch, options: options)
+            let screened = try Ledger(path: Ledger.location(ledger, environment: ProcessInfo.processInfo.environment)).screen(batch, options: options)
             for note in screened.notes { FileHandle.standardError.write("ledger: \(note)\n") }
             return screened
         } catch {
@@ -26,19 +26,19 @@ enum LedgerRecording {
     static func recordSubmission(bytes: [UInt8], output: String, screened: ScreenedBatch, ledger: String) throws {
         guard !screened.output.file.transactions.isEmpty else { return }
         let path = output == "-" ? "standard output" : output
-        try record { () throws(LedgerError) in try Ledger(path: Ledger.location(ledger)).recordSubmission(bytes: bytes, path: path, screened: screened) }
+        try record { () throws(LedgerError) in try Ledger(path: Ledger.location(ledger, environment: ProcessInfo.processInfo.environment)).recordSubmission(bytes: bytes, path: path, screened: screened) }
     }
 
     /// Records every TA1, 999 and 277CA file read by an `ack` run.
     static func recordAcknowledgments(files: [String], ledger: String) throws {
         for file in files {
-            try record { () throws(LedgerError) in try Ledger(path: Ledger.location(ledger)).importAcknowledgments(bytes: try Ledger.contents(of: file), path: file) }
+            try record { () throws(LedgerError) in try Ledger(path: Ledger.location(ledger, environment: ProcessInfo.processInfo.environment)).importAcknowledgments(bytes: try Ledger.contents(of: file), path: file) }
         }
     }
 
     /// Records the 835 read by a `remit` run.
     static func recordRemittance(file: String, ledger: String) throws {
-        try record { () throws(LedgerError) in try Ledger(path: Ledger.location(ledger)).importRemittance(bytes: try Ledger.contents(of: file), path: file) }
+        try record { () throws(LedgerError) in try Ledger(path: Ledger.location(ledger, environment: ProcessInfo.processInfo.environment)).importRemittance(bytes: try Ledger.contents(of: file), path: file) }
     }
 
     private static func record(_ body: () throws(LedgerError) -> ImportSummary) throws {

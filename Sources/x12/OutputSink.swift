@@ -4,6 +4,23 @@ import X12
 /// Standard output, or a temporary file beside the target renamed over it on ``commit()``, so a failed
 /// run never leaves a half-written output file.
 struct OutputSink {
+    /// Writes `bytes` whole to `path` (`-` for standard output), atomically for a file.
+    static func write(_ bytes: [UInt8], to path: String) throws(X12Error) {
+        var sink = try OutputSink(path: path)
+        do {
+            try sink.write(bytes)
+        } catch {
+            sink.discard()
+            throw error
+        }
+        try sink.commit()
+    }
+
+    /// Writes `text` as UTF-8 to `path` (`-` for standard output), atomically for a file.
+    static func write(_ text: String, to path: String) throws(X12Error) {
+        try write(Array(text.utf8), to: path)
+    }
+
     private let path: String
     private let temporary: String?
     private let descriptor: Int32
@@ -52,7 +69,12 @@ struct OutputSink {
 
     /// Writes what is buffered and, for a file, renames the temporary file over the target.
     mutating func commit() throws(X12Error) {
-        try flush()
+        do {
+            try flush()
+        } catch {
+            discard()
+            throw error
+        }
         guard let temporary else { return }
         close(descriptor)
         guard rename(temporary, path) == 0 else {

@@ -111,11 +111,11 @@ struct ValidateCommand: ParsableCommand {
                     FileHandle.standardError.write("x12 validate: \(report.file) has no functional group to acknowledge; no 999 written\n")
                     throw CLIExit.invalid
                 }
-                try AtomicFile.write(bytes, to: ack)
+                try OutputSink.write(bytes, to: ack)
             }
             if let ta1 {
                 if let bytes = try builder.interchangeAcknowledgment(for: report) {
-                    try AtomicFile.write(bytes, to: ta1)
+                    try OutputSink.write(bytes, to: ta1)
                 } else {
                     FileHandle.standardError.write("x12 validate: no interchange fault and no TA1 requested (ISA14 = 0); no TA1 written\n")
                 }
