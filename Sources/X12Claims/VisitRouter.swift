@@ -106,9 +106,15 @@ struct VisitRouter {
         for (group, isDME) in [(therapy, false), (dme, true)] where !group.isEmpty {
             var groupProblems = problems
             var lines: [LineDraft] = []
+            var linePayer = payer
+            if isDME {
+                let routing = context.dmeRouting()
+                linePayer = routing.payer
+                warnings += routing.warnings.map { "visit \(visit.id): \($0)" }
+            }
             for item in group {
                 if let line = context.line(for: item.charge, index: item.index, code: item.billedCode, record: item.record,
-                                           amount: item.amount, isDME: isDME, problems: &groupProblems) {
+                                           amount: item.amount, isDME: isDME, payer: linePayer, problems: &groupProblems) {
                     lines.append(line)
                 }
             }
