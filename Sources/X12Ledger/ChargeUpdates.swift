@@ -217,7 +217,8 @@ extension Ledger {
     /// Records a screened `generate` run: the 837 written, its report, and the visits held for changed charges.
     @discardableResult
     public func recordSubmission(bytes: [UInt8], path: String, screened: ScreenedBatch) throws(LedgerError) -> ImportSummary {
-        try recordSubmission(bytes: bytes, path: path, report: screened.output.report, origins: [:], changed: screened.changed)
+        try recordSubmission(bytes: bytes, path: path, report: screened.output.report, origins: [:], changed: screened.changed,
+                             coverages: screened.output.secondaryCoverage)
     }
 }
 
