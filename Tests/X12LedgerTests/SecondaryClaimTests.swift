@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import X12
+import X12Claims
+@testable import X12Ledger
+import X12TestSupport
+import XCTest
+
+/// `Ledger.secondaryClaims` on the COB scenario (Fixtures/cob): what is built, what is refused and why, and how the
+/// secondary claim is recorded.
+final class SecondaryClaimTests: XCTestCase {
+    private func generated() throws -> ClaimBuilder.Output {
+        let batch = try BillingBatch.decode(from: Data(try FixtureFiles.bytes("cob/batch.json")))
+        let date = InterchangeSettings.parseDate("2024-01-20T10:30") ?? Date()
+        return ClaimBuilder(batch: batch).build(options: .init(controlNumber: 501, date: date))
+    }
+
+    private func ledger(withPayments: Bool = true) throws -> Ledger {
+        let ledger = try LedgerFixtures.emptyLedger()
+        let output = try generated()
+        try ledger.recordSubmission(bytes: try ClaimEncoder.encode(output.file), path: "primary.837",
+                                    screened: ScreenedBatch(output: output, alreadySubmitted: [], changed: []))
+        if withPayments {
+            try ledger.importRemittance(bytes: try FixtureFiles.bytes("cob/primary.835"), path: "primary.835")
+        }
+        return ledger
+    }
+
+    private let request = SecondaryRequest(controlNumber: 801, date: InterchangeSettings.parseDate("2024-02-20T09:00") ?? Date())
+
+    func testGenerateStoresTheSecondaryCoverageOfEveryTherapyClaimWithOne() throws {
+        let output = try generated()
+        XCTAssertEqual(output.secondaryCoverage.keys.sorted(), ["S1001", "S2001", "S3001", "S4001", "S5001", "S6001"])
+        let spouse = try XCTUnwrap(output.secondaryCoverage["S2001"])
+        XCTAssertEqual(spouse.payerRecordId, "BCBS")
+        XCTAssertEqual(spouse.payer, ClaimPayer(name: "REGENCE BLUECROSS BLUESHIELD OF OREGON", payerId: "00851"))
+        XCTAssertEqual(spouse.subscriber.responsibility, "S")
+        XCTAssertEqual(spouse.subscriber.name, .person(last: "ITO", first: "KENJI"))
+        XCTAssertEqual(spouse.patientRelationshipCode, "01")
+        XCTAssertEqual(spouse.problems, [])
+        XCTAssertEqual(output.secondaryCoverage["S3001"]?.crossover, true)
+    }
+
+    func testBuiltClaimsAreTheExpectedFile() throws {
+        let secondary = try ledger().secondaryClaims(request)
+        let bytes = try XCTUnwrap(secondary.bytes)
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self), try FixtureFiles.text("cob/secondary.837"))
+        XCTAssertEqual(secondary.claims.map(\.patientControlNumber), ["S1001-S", "S2001-S"])
+        XCTAssertEqual(secondary.claims.map(\.patientResponsibilityAmount), [Decimal(40), Decimal(30)])
+        XCTAssertEqual(secondary.crossedOver.map(\.patientControlNumber), ["S3001"])
+        XCTAssertEqual(secondary.notSent.map(\.patientControlNumber), ["S5001", "S4001", "S6001"])
+    }
+
+    func testNothingIsBuiltBeforeThePrimary835AndEveryClaimSaysWhy() throws {
+        let secondary = try ledger(withPayments: false).secondaryClaims(request)
+        XCTAssertNil(secondary.bytes)
+        XCTAssertEqual(secondary.notSent.map(\.reason), Array(repeating: "no primary 835 for the claim is in the ledger", count: 5))
+        XCTAssertEqual(secondary.crossedOver.count, 1)
+    }
+
+    func testNamedClaimsThatCannotHaveASecondaryAreListed() throws {
+        let named = SecondaryRequest(patientControlNumbers: ["S7001", "NOPE"], controlNumber: 801, date: request.date)
+        let secondary = try ledger().secondaryClaims(named)
+        XCTAssertNil(secondary.bytes)
+        XCTAssertEqual(secondary.notSent.map(\.reason), [
+            "no secondary coverage is recorded with the claim (generate --ledger stores the case's secondary)",
+            "no such claim in the ledger",
+        ])
+    }
+
+    func testIncompleteSecondaryCoverageNamesTheMissingFields() throws {
+        var batch = try BillingBatch.decode(from: Data(try FixtureFiles.bytes("cob/batch.json")))
+        let index = try XCTUnwrap(batch.cases.firstIndex { $0.id == "C1" })
+        batch.cases[index].secondary?.subscriber?.memberId = nil
+        batch.cases[index].secondary?.payerId = "UNKNOWN"
+        let output = ClaimBuilder(batch: batch).build(options: .init(controlNumber: 501, date: request.date))
+        XCTAssertEqual(output.secondaryCoverage["S1001"]?.problems,
+                       ["case C1 secondary: payer 'UNKNOWN' does not exist", "case C1 secondary: subscriber memberId is missing"])
+        // The primary claim is built all the same.
+        XCTAssertTrue(output.report.claims.contains { $0.patientControlNumber == "S1001" })
+    }
+
+    func testRecordedSecondaryIsItsOwnClaimLinkedToThePrimary() throws {
+        let ledger = try ledger()
+        let secondary = try ledger.secondaryClaims(request)
+        try ledger.recordSecondaryClaims(secondary, path: "secondary.837")
+        let rows = try ledger.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.patientControlNumber, s.payerId, s.frequencyCode, s.chargeAmount, p.patientControlNumber AS primaryNumber
+                FROM claim s JOIN claim p ON p.id = s.primaryClaimId ORDER BY s.id
+                """)
+        }
+        XCTAssertEqual(rows.map { $0["patientControlNumber"] as String }, ["S1001-S", "S2001-S"])
+        XCTAssertEqual(rows.map { $0["payerId"] as String }, ["MCD", "BCBS"])
+        XCTAssertEqual(rows.map { $0["frequencyCode"] as String }, ["1", "1"])
+        XCTAssertEqual(rows.map { $0["primaryNumber"] as String }, ["S1001", "S2001"])
+        let status = try ledger.status().map(\.patientControlNumber)
+        XCTAssertTrue(status.contains("S1001") && status.contains("S1001-S"), "\(status)")
+        // Asked again: listed as already built, nothing new.
+        let again = try ledger.secondaryClaims(request)
+        XCTAssertNil(again.bytes)
+        XCTAssertTrue(again.notSent.contains(.init(patientControlNumber: "S1001", payerId: "MCD",
+                                                   reason: "secondary claim S1001-S was already built for it")))
+    }
+}
