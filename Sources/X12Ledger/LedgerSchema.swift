@@ -140,6 +140,8 @@ enum LedgerSchema {
                 );
                 CREATE INDEX secondaryCoverageClaim ON secondaryCoverage(claimId);
                 ALTER TABLE claim ADD COLUMN primaryClaimId INTEGER REFERENCES claim(id);
+                ALTER TABLE claim ADD COLUMN memberId TEXT;
+                CREATE INDEX claimMember ON claim(memberId);
                 """)
         }
         return migrator

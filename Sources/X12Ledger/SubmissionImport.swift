@@ -75,6 +75,9 @@ extension Ledger {
                 if let primary = primaryClaimIds[claim.patientControlNumber] {
                     try db.run(sql: "UPDATE claim SET primaryClaimId = ? WHERE id = ?", arguments: [primary, claimId])
                 }
+                if let memberId = claim.memberId {
+                    try db.run(sql: "UPDATE claim SET memberId = ? WHERE id = ?", arguments: [memberId, claimId])
+                }
                 for line in claim.lines {
                     try db.run(sql: """
                         INSERT INTO claimLine (claimId, lineNumber, procedureCode, modifiers, units, chargeAmount, serviceDate, lineControlNumber)

@@ -86,7 +86,8 @@ final class SecondaryClaimTests: XCTestCase {
         try ledger.recordSecondaryClaims(secondary, path: "secondary.837")
         let rows = try ledger.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT s.patientControlNumber, s.payerId, s.frequencyCode, s.chargeAmount, p.patientControlNumber AS primaryNumber
+                SELECT s.patientControlNumber, s.payerId, s.frequencyCode, s.chargeAmount, s.originalPayerClaimControlNumber, s.memberId,
+                    p.patientControlNumber AS primaryNumber
                 FROM claim s JOIN claim p ON p.id = s.primaryClaimId ORDER BY s.id
                 """)
         }
@@ -94,6 +95,9 @@ final class SecondaryClaimTests: XCTestCase {
         XCTAssertEqual(rows.map { $0["payerId"] as String }, ["MCD", "BCBS"])
         XCTAssertEqual(rows.map { $0["frequencyCode"] as String }, ["1", "1"])
         XCTAssertEqual(rows.map { $0["primaryNumber"] as String }, ["S1001", "S2001"])
+        // The 2330B REF*F8 is the primary's claim number, not a corrected claim's original.
+        XCTAssertEqual(rows.map { $0["originalPayerClaimControlNumber"] as String? }, [nil, nil])
+        XCTAssertEqual(rows.map { $0["memberId"] as String? }, ["OR1234567", "RBS200300400"])
         let status = try ledger.status().map(\.patientControlNumber)
         XCTAssertTrue(status.contains("S1001") && status.contains("S1001-S"), "\(status)")
         // Asked again: listed as already built, nothing new.
