@@ -106,4 +106,34 @@ final class SecondaryClaimTests: XCTestCase {
         XCTAssertTrue(again.notSent.contains(.init(patientControlNumber: "S1001", payerId: "MCD",
                                                    reason: "secondary claim S1001-S was already built for it")))
     }
+
+    func testTheSecondaryPayers835FeedsTheSecondaryClaimNotThePrimary() throws {
+        let ledger = try ledger()
+        try ledger.recordSecondaryClaims(try ledger.secondaryClaims(request), path: "secondary.837")
+        // Oregon Health Plan pays the 40.00 Medicare left on S1001 (line 1 20.00, line 2 20.00, line 3 nothing).
+        let segments = [
+            "ISA*00*          *00*          *ZZ*CLEARHOUSE01   *ZZ*RIVERSIDEPT    *240305*0900*^*00501*000000702*0*T*:",
+            "GS*HP*CLEARHOUSE01*RIVERSIDEPT*20240305*0900*702*X*005010X221A1", "ST*835*0001",
+            "BPR*I*40*C*ACH*CCP*01*011000015*DA*123456789*1930000000**01*021000021*DA*987654321*20240305",
+            "TRN*1*EFT0305702*1930000000", "N1*PR*OREGON HEALTH PLAN", "N3*PO BOX 14955", "N4*SALEM*OR*97309",
+            "PER*BL*EDI*TE*8002735555", "N1*PE*RIVERSIDE PHYSICAL THERAPY LLC*XX*1234567893", "LX*1",
+            "CLP*S1001-S*2*285*40*0*MC*OHP0305S1001*11*1",
+            "SVC*HC:97161:GP*150*20**1", "DTM*472*20240108", "CAS*CO*45*30", "CAS*OA*23*100", "REF*6R*S1001-1-S",
+            "SVC*HC:97110:GP:CQ*90*20**2", "DTM*472*20240108", "CAS*CO*45*20", "CAS*OA*23*50", "REF*6R*S1001-2-S",
+            "SVC*HC:97140:GP*45*0**1", "DTM*472*20240108", "CAS*CO*97*45", "REF*6R*S1001-3-S",
+            "SE*25*0001", "GE*1*702", "IEA*1*000000702",
+        ]
+        let summary = try ledger.importRemittance(bytes: Array(segments.map { $0 + "~\n" }.joined().utf8), path: "secondary.835")
+        XCTAssertEqual(summary.claims, 1)
+        let facts = try ledger.unmatchedFacts()
+        XCTAssertEqual(summary.unmatched, 0, "\(facts)")
+        let status = try ledger.status()
+        let secondary = try XCTUnwrap(status.first { $0.patientControlNumber == "S1001-S" })
+        XCTAssertEqual(secondary.payerId, "MCD")
+        XCTAssertEqual(secondary.paidAmount, Decimal(40))
+        XCTAssertEqual(secondary.payerClaimControlNumber, "OHP0305S1001")
+        let primary = try XCTUnwrap(status.first { $0.patientControlNumber == "S1001" })
+        XCTAssertEqual(primary.paidAmount, Decimal(150))
+        XCTAssertEqual(primary.payerClaimControlNumber, "MCR24046S1001")
+    }
 }
