@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import X12
-import X12Claims
+@testable import X12Claims
 @testable import X12Ledger
 import X12TestSupport
 import XCTest
@@ -76,6 +76,11 @@ final class SecondaryClaimTests: XCTestCase {
         let output = ClaimBuilder(batch: batch).build(options: .init(controlNumber: 501, date: request.date))
         XCTAssertEqual(output.secondaryCoverage["S1001"]?.problems,
                        ["case C1 secondary: payer 'UNKNOWN' does not exist", "case C1 secondary: subscriber memberId is missing"])
+        batch.cases[index].secondary = SecondaryCoverageRecord(payerId: "MCR", subscriber: SubscriberRecord(relationship: "self", memberId: "1EG4TE5MK73"))
+        batch.cases[index].payerId = "AET"
+        let medicareSecondary = ClaimBuilder(batch: batch).build(options: .init(controlNumber: 501, date: request.date))
+        XCTAssertEqual(medicareSecondary.secondaryCoverage["S1001"]?.problems,
+                       ["case C1 secondary: Medicare as the secondary payer needs the MSP insurance type (SBR05), which the batch does not carry"])
         // The primary claim is built all the same.
         XCTAssertTrue(output.report.claims.contains { $0.patientControlNumber == "S1001" })
     }

@@ -48,6 +48,12 @@ enum SecondaryCoverageRule {
         if payerRecord != nil && payerId.isEmpty { problems.append("payer \(payerRecord?.id ?? ""): payerId is missing") }
         let filingCode = payerRecord?.claimFilingCode ?? ""
         if payerRecord != nil && filingCode.isEmpty { problems.append("payer \(payerRecord?.id ?? ""): claimFilingCode is missing") }
+        if let payerRecord, payerRecord.resolvedKind != .insurance {
+            problems.append("\(label): payer \(payerRecord.id) is a \(payerRecord.resolvedKind.rawValue) payer, not an insurer")
+        }
+        if ["MA", "MB"].contains(filingCode.uppercased()) {
+            problems.append("\(label): Medicare as the secondary payer needs the MSP insurance type (SBR05), which the batch does not carry")
+        }
         let subscriber = entered.subscriber
         if subscriber == nil { problems.append("\(label): subscriber is missing") }
         let memberId = X12Text.normalized(subscriber?.memberId ?? "")
