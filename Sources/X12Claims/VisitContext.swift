@@ -247,7 +247,11 @@ struct VisitContext {
         if payerId.isEmpty { problems.append("payer \(payerRecord.id) has no payerId") }
         if let delimiter = X12Text.delimiter(in: payerId) { problems.append("payer \(payerRecord.id): payerId contains the delimiter '\(delimiter)'") }
         let filingCode = payerRecord.claimFilingCode ?? (isDME ? "MB" : "")
-        if filingCode.isEmpty { problems.append("payer \(payerRecord.id) has no claimFilingCode") }
+        if filingCode.isEmpty {
+            problems.append("payer \(payerRecord.id) has no claimFilingCode")
+        } else if let delimiter = X12Text.delimiter(in: filingCode) {
+            problems.append("payer \(payerRecord.id): claimFilingCode '\(filingCode)' contains the delimiter '\(delimiter)'")
+        }
         var payerAddress: Address?
         if let entered = payerRecord.address {
             payerAddress = AddressCheck.check(entered, label: "payer \(payerRecord.id) address", requireNineDigitZip: false,

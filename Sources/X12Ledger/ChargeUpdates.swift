@@ -62,7 +62,7 @@ extension Ledger {
     /// a `rebill`, visits never claimed and visits whose last claim was rejected (TA1, 999 or 277CA, and never paid)
     /// are billed as usual.
     ///
-    /// The KX threshold check (K1, ``kxThresholdWarnings(_:batch:)``) adds its warnings to the report.
+    /// The KX threshold check (K1, ``Ledger/kxThresholdWarnings(_:batch:)``) adds its warnings to the report.
     public func screen(_ batch: BillingBatch, options: ClaimBuilder.Options) throws(LedgerError) -> ScreenedBatch {
         var full = ClaimBuilder(batch: batch).build(options: options)
         let comparison = try compare(full, batch: batch)

@@ -4,7 +4,7 @@ import X12Claims
 
 extension Ledger {
     /// K1: warnings for the Medicare claims of `output` that take a patient's therapy charges of a calendar year past
-    /// that year's KX threshold (``KXThreshold``) while the case has no KX flag. The claims are not changed.
+    /// that year's KX threshold (`KXThreshold` in X12Claims) while the case has no KX flag. The claims are not changed.
     ///
     /// A patient is known by the subscriber's member id (the MBI) on claims to a payer with filing code `MB`. The
     /// year's total counts the therapy lines (codes flagged `therapy`, or custom codes mapped to one) of the latest

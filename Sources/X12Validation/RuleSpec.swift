@@ -62,9 +62,9 @@ final class RuleSpec: Sendable {
     let segmentIds: [String]
     /// `segmentIds` packed.
     let segmentCodes: [ShortCode]
-    /// ``ShortCode/mask(_:)`` of `segmentCodes`.
+    /// `ShortCode.mask(_:)` of `segmentCodes`.
     let segmentMask: UInt64
-    /// The rule's own `segment`, packed (``ShortCode/none`` when it has none).
+    /// The rule's own `segment`, packed (`ShortCode.none` when it has none).
     let segmentCode: ShortCode
     /// `balance` only: the balance is checked only in scope occurrences holding this segment.
     let onlyWith: Presence?
