@@ -356,7 +356,7 @@ struct TransactionValidator {
         var satisfied = false
         /// An amount of the balance was not a number (already reported as an element error).
         var unreadable = false
-        /// The rule's ``RuleSpec/onlyWith`` segment was seen in the scope occurrence.
+        /// The rule's `RuleSpec.onlyWith` segment was seen in the scope occurrence.
         var present = false
         /// Each balance term's own sum, kept when the rule names the amounts.
         var termTotals: [AmountSum] = []
