@@ -141,4 +141,44 @@ final class SecondaryClaimTests: XCTestCase {
         XCTAssertEqual(primary.paidAmount, Decimal(150))
         XCTAssertEqual(primary.payerClaimControlNumber, "MCR24046S1001")
     }
+
+    /// The primary covers the patient as a spouse (2000C on the primary claim); the secondary is the patient's own
+    /// plan: no 2000C on the secondary, and 2320 SBR02 / 2330A describe the primary's subscriber.
+    func testPatientWhoIsTheSecondarySubscriberButNotThePrimarys() throws {
+        var batch = try BillingBatch.decode(from: Data(try FixtureFiles.bytes("cob/batch.json")))
+        let index = try XCTUnwrap(batch.cases.firstIndex { $0.id == "C2" })
+        batch.cases[index].subscriber = SubscriberRecord(
+            relationship: "spouse", memberId: "W100200300", groupNumber: "GRP4455", firstName: "Kenji", lastName: "Ito",
+            dateOfBirth: CalendarDate(verifiedYear: 1979, month: 4, day: 1), sex: "M",
+            address: BatchAddress(line1: "310 NE Fremont St", city: "Portland", state: "OR", zip: "97212"))
+        batch.cases[index].secondary = SecondaryCoverageRecord(payerId: "BCBS", subscriber: SubscriberRecord(relationship: "self", memberId: "RBS999"))
+        let ledger = try LedgerFixtures.emptyLedger()
+        let output = ClaimBuilder(batch: batch).build(options: .init(controlNumber: 501, date: request.date))
+        try ledger.recordSubmission(bytes: try ClaimEncoder.encode(output.file), path: "primary.837",
+                                    screened: ScreenedBatch(output: output, alreadySubmitted: [], changed: []))
+        try ledger.importRemittance(bytes: try FixtureFiles.bytes("cob/primary.835"), path: "primary.835")
+        let secondary = try ledger.secondaryClaims(SecondaryRequest(patientControlNumbers: ["S2001"], controlNumber: 801, date: request.date))
+        let text = String(decoding: try XCTUnwrap(secondary.bytes), as: UTF8.self)
+        XCTAssertTrue(text.contains("""
+            HL*2*1*22*0~
+            SBR*S*18*******BL~
+            NM1*IL*1*ITO*KAREN****MI*RBS999~
+            N3*310 NE FREMONT ST~
+            N4*PORTLAND*OR*97212~
+            DMG*D8*19801123*F~
+            NM1*PR*2*REGENCE BLUECROSS BLUESHIELD OF OREGON*****PI*00851~
+            CLM*S2001-S*135***11:B:1*Y*A*Y*Y~
+            """), text)
+        XCTAssertTrue(text.contains("""
+            SBR*P*01*GRP4455******CI~
+            CAS*PR*1*10~
+            AMT*D*85~
+            OI***Y***Y~
+            NM1*IL*1*ITO*KENJI****MI*W100200300~
+            N3*310 NE FREMONT ST~
+            N4*PORTLAND*OR*97212~
+            NM1*PR*2*AETNA*****PI*60054~
+            """), text)
+        XCTAssertFalse(text.contains("PAT*"))
+    }
 }
