@@ -23,7 +23,7 @@ public struct Address: Sendable, Hashable, Codable {
 
 /// An address as entered in the batch: every field may be missing, so an incomplete one can be reported
 /// field by field instead of failing the whole batch.
-public struct BatchAddress: Sendable, Hashable {
+public struct BatchAddress: Sendable, Hashable, Codable {
     /// Whether this is the patient's primary address (R9).
     public var primary: Bool?
     /// Street line 1.

@@ -102,6 +102,11 @@ extension PayerRecord {
         npi = try json.optionalString("npi")
         sendPtan = try json.optionalBool("sendPtan")
         address = try BatchAddress.optional(json, "address")
+        therapyModifier = try json.optionalString("therapyModifier")
+        assistantModifier = try json.optionalString("assistantModifier")
+        crossover = try json.optionalBool("crossover")
+        jurisdiction = try json.optionalString("jurisdiction")
+        states = try json.optionalStrings("states")
     }
 }
 
@@ -143,6 +148,7 @@ extension CodeRecord {
         code = try json.string("code")
         description = try json.optionalString("description")
         dme = try json.optionalBool("dme")
+        therapy = try json.optionalBool("therapy")
         custom = try json.optionalBool("custom")
         mapsTo = try json.optionalString("mapsTo")
         amount = try json.optionalMoney("amount")
@@ -194,15 +200,12 @@ extension CaseRecord {
         payerId = try json.optionalString("payerId")
         startDate = try json.optionalDate("startDate")
         endDate = try json.optionalDate("endDate")
-        if let subscriber = try json.optionalObject("subscriber") {
-            self.subscriber = SubscriberRecord(
-                relationship: try subscriber.optionalString("relationship"), memberId: try subscriber.optionalString("memberId"),
-                groupNumber: try subscriber.optionalString("groupNumber"), firstName: try subscriber.optionalString("firstName"),
-                lastName: try subscriber.optionalString("lastName"), middleName: try subscriber.optionalString("middleName"),
-                dateOfBirth: try subscriber.optionalDate("dateOfBirth"), sex: try subscriber.optionalString("sex"),
-                address: try BatchAddress.optional(subscriber, "address"))
+        subscriber = try SubscriberRecord.optional(json, "subscriber")
+        if let secondary = try json.optionalObject("secondary") {
+            self.secondary = SecondaryCoverageRecord(payerId: try secondary.optionalString("payerId"),
+                                                     subscriber: try SubscriberRecord.optional(secondary, "subscriber"))
         } else {
-            subscriber = nil
+            secondary = nil
         }
         if let authorization = try json.optionalObject("authorization") {
             self.authorization = AuthorizationRecord(
@@ -218,6 +221,18 @@ extension CaseRecord {
         dme = try json.optionalBool("dme")
         onsetDate = try json.optionalDate("onsetDate")
         placeOfService = try json.optionalString("placeOfService")
+    }
+}
+
+extension SubscriberRecord {
+    static func optional(_ json: JSONObject, _ key: String) throws(BatchError) -> SubscriberRecord? {
+        guard let subscriber = try json.optionalObject(key) else { return nil }
+        return SubscriberRecord(
+            relationship: try subscriber.optionalString("relationship"), memberId: try subscriber.optionalString("memberId"),
+            groupNumber: try subscriber.optionalString("groupNumber"), firstName: try subscriber.optionalString("firstName"),
+            lastName: try subscriber.optionalString("lastName"), middleName: try subscriber.optionalString("middleName"),
+            dateOfBirth: try subscriber.optionalDate("dateOfBirth"), sex: try subscriber.optionalString("sex"),
+            address: try BatchAddress.optional(subscriber, "address"))
     }
 }
 
@@ -252,5 +267,6 @@ extension Charge {
         amount = try json.optionalMoney("amount")
         diagnosisPointers = try json.optionalInts("diagnosisPointers")
         doNotBill = try json.optionalBool("doNotBill")
+        assistant = try json.optionalBool("assistant")
     }
 }

@@ -30,7 +30,7 @@ public struct PatientRecord: Sendable, Hashable {
 }
 
 /// The insured person of a case, as recorded with the encounter (M5).
-public struct SubscriberRecord: Sendable, Hashable {
+public struct SubscriberRecord: Sendable, Hashable, Codable {
     /// `self`, `spouse`, `child` or `other`.
     public var relationship: String?
     /// Member id on the insurance card (MBI for Medicare).
@@ -93,11 +93,27 @@ public struct CaseRecord: Sendable, Hashable {
     public var onsetDate: CalendarDate?
     /// Place of service (default `11`).
     public var placeOfService: String?
+    /// The patient's secondary coverage for this case (billed from the primary's 835 by `x12 ledger secondary`).
+    public var secondary: SecondaryCoverageRecord?
 
     /// Whether the case covers a date.
     public func covers(_ date: CalendarDate) -> Bool {
         if let startDate, date < startDate { return false }
         if let endDate, endDate < date { return false }
         return true
+    }
+}
+
+/// A case's secondary coverage (`cases[].secondary`): the payer billed after the primary adjudicated the claim.
+public struct SecondaryCoverageRecord: Sendable, Hashable, Codable {
+    /// The secondary payer (an `id` of the payer list).
+    public var payerId: String?
+    /// The insured of the secondary coverage (same shape as the case's subscriber).
+    public var subscriber: SubscriberRecord?
+
+    /// Creates a secondary coverage.
+    public init(payerId: String?, subscriber: SubscriberRecord?) {
+        self.payerId = payerId
+        self.subscriber = subscriber
     }
 }

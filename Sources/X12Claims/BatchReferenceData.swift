@@ -118,9 +118,40 @@ public struct PayerRecord: Sendable, Hashable {
     public var sendPtan: Bool?
     /// Payer address (2010BB N3/N4), optional.
     public var address: BatchAddress?
+    /// Modifier every therapy line billed to this payer carries (T1); default `GP` for filing code `MB`, an empty
+    /// string for none.
+    public var therapyModifier: String?
+    /// Modifier for a line furnished in whole or in part by a therapy assistant (T2); default `CQ` for filing
+    /// code `MB`, an empty string for none.
+    public var assistantModifier: String?
+    /// The payer receives the primary's adjudicated claims automatically (Medicare COBA crossover): no secondary
+    /// claim is sent to it.
+    public var crossover: Bool?
+    /// DME: the DME MAC jurisdiction (`A`...`D`).
+    public var jurisdiction: String?
+    /// DME: the two-letter states the jurisdiction serves (D1). A DME payer without `states` serves every state.
+    public var states: [String]?
 
     /// The kind, defaulting to insurance.
     public var resolvedKind: PayerKind { kind ?? .insurance }
+
+    /// T1: the therapy modifier this payer requires, if any (`GP` for Medicare Part B unless set).
+    public var resolvedTherapyModifier: String? {
+        Self.modifier(therapyModifier, medicareDefault: "GP", filingCode: claimFilingCode)
+    }
+
+    /// T2: the therapy assistant modifier this payer requires, if any (`CQ` for Medicare Part B unless set).
+    public var resolvedAssistantModifier: String? {
+        Self.modifier(assistantModifier, medicareDefault: "CQ", filingCode: claimFilingCode)
+    }
+
+    private static func modifier(_ entered: String?, medicareDefault: String, filingCode: String?) -> String? {
+        if let entered {
+            let text = entered.trimmingCharacters(in: .whitespaces).uppercased()
+            return text.isEmpty ? nil : text
+        }
+        return filingCode?.uppercased() == "MB" ? medicareDefault : nil
+    }
 }
 
 /// A rendering provider (a therapist of the practice).
@@ -189,6 +220,8 @@ public struct CodeRecord: Sendable, Hashable {
     public var description: String?
     /// A DME item (R13).
     public var dme: Bool?
+    /// A therapy procedure (e.g. 97110): its lines get the payer's therapy modifier (T1).
+    public var therapy: Bool?
     /// A practice-defined code (R14).
     public var custom: Bool?
     /// For a custom code: the comparative CPT/HCPCS code billed instead.

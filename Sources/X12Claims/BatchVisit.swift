@@ -14,6 +14,8 @@ public struct Charge: Sendable, Hashable {
     public var diagnosisPointers: [Int]?
     /// R1: never billed.
     public var doNotBill: Bool?
+    /// Furnished in whole or in part by a therapy assistant: the line gets the payer's assistant modifier (T2).
+    public var assistant: Bool?
 }
 
 /// Money the patient paid toward the visit (R10).

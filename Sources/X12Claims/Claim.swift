@@ -24,6 +24,8 @@ public struct Claim: Sendable, Hashable, Codable {
     public var renderingProvider: ProviderReference?
     /// 2310C service facility (NM1*77).
     public var serviceFacility: ServiceFacility?
+    /// 2320/2330: the other payers of the claim (on a secondary claim, the primary and its adjudication).
+    public var otherPayers: [OtherPayer]
     /// 2400 lines (1...50).
     public var lines: [ServiceLine]
 
@@ -31,7 +33,7 @@ public struct Claim: Sendable, Hashable, Codable {
     public init(patientControlNumber: String, placeOfService: String, frequencyCode: String = "1", onsetDate: CalendarDate? = nil,
                 patientAmountPaid: Decimal? = nil, payerClaimControlNumber: String? = nil, priorAuthorization: String? = nil,
                 diagnoses: [String], referringProvider: ProviderReference? = nil, renderingProvider: ProviderReference? = nil,
-                serviceFacility: ServiceFacility? = nil, lines: [ServiceLine]) {
+                serviceFacility: ServiceFacility? = nil, otherPayers: [OtherPayer] = [], lines: [ServiceLine]) {
         self.patientControlNumber = patientControlNumber
         self.placeOfService = placeOfService
         self.frequencyCode = frequencyCode
@@ -43,6 +45,7 @@ public struct Claim: Sendable, Hashable, Codable {
         self.referringProvider = referringProvider
         self.renderingProvider = renderingProvider
         self.serviceFacility = serviceFacility
+        self.otherPayers = otherPayers
         self.lines = lines
     }
 
@@ -68,10 +71,13 @@ public struct ServiceLine: Sendable, Hashable, Codable {
     public var lineControlNumber: String
     /// 2420E ordering provider (DME lines).
     public var orderingProvider: ProviderReference?
+    /// 2430: other payers' adjudication of the line (one per other payer).
+    public var adjudications: [LineAdjudication]
 
     /// Creates a line.
     public init(procedureCode: String, modifiers: [String] = [], charge: Decimal, units: Decimal, diagnosisPointers: [Int],
-                serviceDate: CalendarDate, lineControlNumber: String, orderingProvider: ProviderReference? = nil) {
+                serviceDate: CalendarDate, lineControlNumber: String, orderingProvider: ProviderReference? = nil,
+                adjudications: [LineAdjudication] = []) {
         self.procedureCode = procedureCode
         self.modifiers = modifiers
         self.charge = charge
@@ -80,5 +86,6 @@ public struct ServiceLine: Sendable, Hashable, Codable {
         self.serviceDate = serviceDate
         self.lineControlNumber = lineControlNumber
         self.orderingProvider = orderingProvider
+        self.adjudications = adjudications
     }
 }

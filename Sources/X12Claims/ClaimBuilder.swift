@@ -40,6 +40,9 @@ public struct ClaimBuilder: Sendable {
         public var file: ClaimFile
         /// Where every charge went.
         public var report: BatchReport
+        /// The secondary coverage of each claim whose case has one, by patient control number (stored by
+        /// `generate --ledger` for `x12 ledger secondary`).
+        public var secondaryCoverage: [String: SecondaryCoverage] = [:]
     }
 
     let batch: BillingBatch
@@ -80,7 +83,11 @@ public struct ClaimBuilder: Sendable {
         report.totals.held = sum(report.delayedClaims) + sum(report.billingExceptions)
         report.totals.excluded = sum(report.excluded)
         report.totals.selfPay = sum(report.selfPay)
-        return Output(file: ClaimFile(header: header, transactions: transactions), report: report)
+        var secondaryCoverage: [String: SecondaryCoverage] = [:]
+        for item in built {
+            if let secondary = item.secondary { secondaryCoverage[item.claim.patientControlNumber] = secondary }
+        }
+        return Output(file: ClaimFile(header: header, transactions: transactions), report: report, secondaryCoverage: secondaryCoverage)
     }
 
     /// Orders claims by payer (payer-list order), groups them by billing provider and subscriber, and cuts
@@ -169,4 +176,5 @@ struct BuiltClaim: Sendable {
     var payer: ClaimPayer
     var patient: Patient?
     var claim: Claim
+    var secondary: SecondaryCoverage?
 }

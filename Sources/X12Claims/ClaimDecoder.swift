@@ -4,8 +4,8 @@ import X12
 /// Reads a 005010X222A1 837P file back into the claim model: billing providers, subscribers, payers,
 /// patients, claims and lines, so that `generate` then decode gives back what was built.
 ///
-/// The decoder reads the segments this toolkit writes and the common ones other senders use; segments it has
-/// no field for (PWK, NTE, 2320 other-payer loops...) are skipped. It refuses what the model cannot hold
+/// The decoder reads the segments this toolkit writes and the common ones other senders use, the COB loops
+/// (2320/2330A/2330B, 2430) included; segments it has no field for (PWK, NTE, MOA, 2330C-G...) are skipped. It refuses what the model cannot hold
 /// truthfully: a CLM02 that is not the sum of its SV102, a line without a service date, malformed amounts.
 public enum ClaimDecoder {
     /// Decodes every 837 transaction set of an interchange.
@@ -67,7 +67,8 @@ private func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
 
 /// The loop a name or address segment belongs to.
 private enum Party {
-    case submitter, receiver, billingProvider, payTo, subscriber, payer, patient, referring, rendering, facility, ordering, other
+    case submitter, receiver, billingProvider, payTo, subscriber, payer, patient, referring, rendering, facility, ordering
+    case otherSubscriber, otherPayer, other
 }
 
 /// Walks one 837 transaction set's body, segment by segment.
@@ -81,8 +82,13 @@ private struct TransactionDecoder {
     var party = Party.other
     var pendingStreet: (String, String?)?
     var inLine = false
+    /// A 2320 loop of the current claim is open (until the first LX).
+    var inOtherPayer = false
+    /// A 2430 loop of the current line is open.
+    var inLineAdjudication = false
     var claimPosition: Position?
     var statedCharge: Decimal = 0
+    var adjudicationPosition: Position?
 
     static let emptyAddress = Address(line1: "", city: "", state: "", zip: "")
 
@@ -119,6 +125,8 @@ private struct TransactionDecoder {
             if segment[1] == "PE" { updateClaim { $0.renderingProvider?.taxonomy = nonEmpty(segment[3]) } }
         case "REF":
             try reference(segment)
+        case "SBR" where claimPosition != nil:
+            try otherPayer(segment)
         case "SBR":
             updateSubscriberGroup { group in
                 group.subscriber.responsibility = segment[1]
@@ -144,6 +152,22 @@ private struct TransactionDecoder {
             }
         case "CLM":
             try claim(segment)
+        case "CAS":
+            try adjustment(segment)
+        case "OI":
+            updateOtherPayer { other in
+                other.benefitsAssignment = segment[3]
+                other.releaseOfInformation = segment[6]
+            }
+        case "SVD":
+            try lineAdjudication(segment)
+        case "DTP" where segment[1] == "573":
+            let date = try date(segment, 3)
+            if inLineAdjudication {
+                updateLineAdjudication { $0.adjudicationDate = date }
+            } else if party == .otherPayer {
+                updateOtherPayer { $0.adjudicationDate = date }
+            }
         case "DTP":
             if segment[1] == "431" {
                 let onset = try date(segment, 3)
@@ -153,9 +177,21 @@ private struct TransactionDecoder {
                 updateLine { $0.serviceDate = served }
             }
         case "AMT":
-            if segment[1] == "F5" {
+            switch (segment[1], inLineAdjudication, inOtherPayer) {
+            case ("F5", false, false):
                 let paid = try amount(segment, 2)
                 updateClaim { $0.patientAmountPaid = paid }
+            case ("EAF", true, _):
+                let remaining = try amount(segment, 2)
+                updateLineAdjudication { $0.remainingPatientLiability = remaining }
+            case ("D", false, true):
+                let paid = try amount(segment, 2)
+                updateOtherPayer { $0.paidAmount = paid }
+            case ("EAF", false, true):
+                let remaining = try amount(segment, 2)
+                updateOtherPayer { $0.remainingPatientLiability = remaining }
+            default:
+                break
             }
         case "HI":
             guard segment[1, 1] == "ABK" || segment[1, 1] == "BK" else { return }
@@ -164,6 +200,8 @@ private struct TransactionDecoder {
         case "LX":
             try finishLine()
             inLine = true
+            inOtherPayer = false
+            inLineAdjudication = false
             party = .other
             updateClaim {
                 $0.lines.append(ServiceLine(procedureCode: "", charge: 0, units: 0, diagnosisPointers: [],
@@ -233,6 +271,17 @@ private struct TransactionDecoder {
             }
         case "87":
             party = .payTo
+        case "IL" where inOtherPayer:
+            party = .otherSubscriber
+            updateOtherPayer { $0.subscriber = OtherSubscriber(name: entity, memberId: id) }
+        case "PR" where inOtherPayer:
+            party = .otherPayer
+            updateOtherPayer { other in
+                other.payerName = segment[3]
+                other.payerId = id
+            }
+        case _ where inOtherPayer:
+            party = .other
         case "IL":
             party = .subscriber
             updateSubscriberGroup { group in
@@ -268,6 +317,10 @@ private struct TransactionDecoder {
     private mutating func reference(_ segment: Segment) throws(X12Error) {
         let value = segment[2]
         switch (segment[1], party) {
+        case ("F8", .otherPayer):
+            updateOtherPayer { $0.claimControlNumber = value }
+        case (_, .otherPayer), (_, .otherSubscriber):
+            break
         case ("EI", .billingProvider), ("SY", .billingProvider):
             updateProvider { $0.provider.taxId = value }
         case ("G2", .payer):
@@ -296,6 +349,66 @@ private struct TransactionDecoder {
         updateSubscriberGroup { $0.claims.append(claim) }
     }
 
+    /// 2320 SBR: opens another payer of the claim.
+    private mutating func otherPayer(_ segment: Segment) throws(X12Error) {
+        guard !inLine else { throw X12Error(.unexpectedSegment, at: segment.position, "SBR inside a service line") }
+        inOtherPayer = true
+        party = .other
+        let other = OtherPayer(responsibility: segment[1], relationshipCode: segment[2], groupNumber: nonEmpty(segment[3]),
+                               claimFilingCode: segment[9], benefitsAssignment: "", releaseOfInformation: "",
+                               subscriber: OtherSubscriber(name: .person(last: "", first: nil), memberId: ""), payerName: "", payerId: "")
+        updateClaim { $0.otherPayers.append(other) }
+    }
+
+    /// CAS of a 2320 or 2430 loop.
+    private mutating func adjustment(_ segment: Segment) throws(X12Error) {
+        guard inLineAdjudication || (inOtherPayer && !inLine) else { return }
+        var adjustments: [ClaimAdjustmentGroup.Adjustment] = []
+        var element = 2
+        while element <= min(segment.elementCount, 19) {
+            let reason = segment[element]
+            if !reason.isEmpty {
+                let amount = try amount(segment, element + 1)
+                var quantity: Decimal?
+                if element + 2 <= segment.elementCount, !segment[element + 2].isEmpty {
+                    quantity = try decimal(segment, element + 2)
+                }
+                adjustments.append(.init(reason: reason, amount: amount, quantity: quantity))
+            }
+            element += 3
+        }
+        let group = ClaimAdjustmentGroup(groupCode: segment[1], adjustments: adjustments)
+        if inLineAdjudication {
+            updateLineAdjudication { $0.adjustments.append(group) }
+        } else {
+            updateOtherPayer { $0.adjustments.append(group) }
+        }
+    }
+
+    /// 2430 SVD: opens another payer's adjudication of the current line.
+    private mutating func lineAdjudication(_ segment: Segment) throws(X12Error) {
+        guard inLine else { throw X12Error(.unexpectedSegment, at: segment.position, "SVD outside a service line (no LX before it)") }
+        try finishLineAdjudication()
+        inLineAdjudication = true
+        party = .other
+        let paid = try amount(segment, 2)
+        let units = try decimal(segment, 5)
+        var bundled: Int?
+        if !segment[6].isEmpty {
+            guard let number = Int(segment[6]) else {
+                throw X12Error(.invalidValue, at: segment.position.element(6), "SVD06 '\(segment[6])' is not a line number")
+            }
+            bundled = number
+        }
+        let composite = segment.element(3)?.components ?? []
+        let modifiers = composite.count > 2 ? Array(composite[2..<min(composite.count, 6)]).filter { !$0.isEmpty } : []
+        let adjudication = LineAdjudication(otherPayerId: segment[1], paidAmount: paid, procedureCode: segment[3, 2], modifiers: modifiers,
+                                            paidUnits: units, bundledLineNumber: bundled,
+                                            adjudicationDate: CalendarDate(verifiedYear: 1, month: 1, day: 1))
+        updateLine { $0.adjudications.append(adjudication) }
+        adjudicationPosition = segment.position
+    }
+
     private mutating func serviceLine(_ segment: Segment) throws(X12Error) {
         guard inLine else { throw X12Error(.unexpectedSegment, at: segment.position, "SV1 outside a service line (no LX before it)") }
         let charge = try amount(segment, 2)
@@ -322,7 +435,17 @@ private struct TransactionDecoder {
 
     // MARK: Closing
 
+    private mutating func finishLineAdjudication() throws(X12Error) {
+        guard inLineAdjudication, let position = adjudicationPosition else { return }
+        adjudicationPosition = nil
+        if currentClaim?.lines.last?.adjudications.last?.adjudicationDate.year == 1 {
+            throw X12Error(.unexpectedSegment, at: position, "2430 SVD of line \(currentClaim?.lines.count ?? 0) has no DTP*573 adjudication date")
+        }
+    }
+
     private mutating func finishLine() throws(X12Error) {
+        try finishLineAdjudication()
+        inLineAdjudication = false
         guard inLine, let line = currentClaim?.lines.last else { return }
         if line.serviceDate.year == 1 {
             throw X12Error(.unexpectedSegment, at: claimPosition ?? Position(byteOffset: 0, line: 0),
@@ -333,6 +456,7 @@ private struct TransactionDecoder {
     private mutating func finishClaim() throws(X12Error) {
         try finishLine()
         inLine = false
+        inOtherPayer = false
         guard let claim = currentClaim, let position = claimPosition else { return }
         claimPosition = nil
         if claim.totalCharge != statedCharge {
@@ -373,8 +497,26 @@ private struct TransactionDecoder {
         }
     }
 
+    private mutating func updateOtherPayer(_ change: (inout OtherPayer) -> Void) {
+        guard inOtherPayer, !inLine else { return }
+        updateClaim { claim in
+            guard !claim.otherPayers.isEmpty else { return }
+            change(&claim.otherPayers[claim.otherPayers.count - 1])
+        }
+    }
+
+    private mutating func updateLineAdjudication(_ change: (inout LineAdjudication) -> Void) {
+        guard inLineAdjudication else { return }
+        updateLine { line in
+            guard !line.adjudications.isEmpty else { return }
+            change(&line.adjudications[line.adjudications.count - 1])
+        }
+    }
+
     private mutating func assign(_ address: Address) {
         switch party {
+        case .otherSubscriber: updateOtherPayer { $0.subscriber.address = address }
+        case .otherPayer: break
         case .billingProvider: updateProvider { $0.provider.address = address }
         case .payTo: updateProvider { $0.provider.payToAddress = address }
         case .subscriber: updateSubscriberGroup { $0.subscriber.address = address }
@@ -393,6 +535,15 @@ private struct TransactionDecoder {
             throw X12Error(.invalidValue, at: segment.position.element(element), "\(segment.id) element \(element) '\(segment[element])' is not a CCYYMMDD date")
         }
         return date
+    }
+
+    private func decimal(_ segment: Segment, _ element: Int) throws(X12Error) -> Decimal {
+        let text = segment[element]
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "-" }),
+              let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+            throw X12Error(.invalidValue, at: segment.position.element(element), "\(segment.id) element \(element) '\(text)' is not a number")
+        }
+        return value
     }
 
     private func amount(_ segment: Segment, _ element: Int) throws(X12Error) -> Decimal {

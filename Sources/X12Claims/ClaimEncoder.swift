@@ -111,6 +111,9 @@ public enum ClaimEncoder {
                                       .simple(facility.npi ?? "")])
             try writeAddress(facility.address, into: &builder)
         }
+        for other in claim.otherPayers {
+            try writeOtherPayer(other, into: &builder)
+        }
         for (index, line) in claim.lines.enumerated() {
             try builder.write("LX", [.simple(String(index + 1))])
             try builder.write("SV1", [.composite(["HC", line.procedureCode] + line.modifiers), .simple(AmountText.x12(line.charge)), "UN",
@@ -121,6 +124,54 @@ public enum ClaimEncoder {
                 try writeName("DK", ordering.name, idQualifier: "XX", id: ordering.npi, into: &builder)
                 if let address = ordering.address { try writeAddress(address, into: &builder) }
             }
+            for adjudication in line.adjudications {
+                try writeLineAdjudication(adjudication, into: &builder)
+            }
+        }
+    }
+
+    /// 2320 SBR, CAS, AMT*D, AMT*EAF, OI; 2330A NM1*IL (N3/N4); 2330B NM1*PR, DTP*573, REF*F8.
+    private static func writeOtherPayer(_ other: OtherPayer, into builder: inout EnvelopeBuilder) throws(X12Error) {
+        try builder.write("SBR", [.simple(other.responsibility), .simple(other.relationshipCode), .simple(other.groupNumber ?? ""),
+                                  "", "", "", "", "", .simple(other.claimFilingCode)])
+        try writeAdjustments(other.adjustments, into: &builder)
+        if let paid = other.paidAmount { try builder.write("AMT", ["D", .simple(AmountText.x12(paid))]) }
+        if let remaining = other.remainingPatientLiability { try builder.write("AMT", ["EAF", .simple(AmountText.x12(remaining))]) }
+        try builder.write("OI", ["", "", .simple(other.benefitsAssignment), "", "", .simple(other.releaseOfInformation)])
+        try writeName("IL", other.subscriber.name, idQualifier: "MI", id: other.subscriber.memberId, into: &builder)
+        if let address = other.subscriber.address { try writeAddress(address, into: &builder) }
+        try builder.write("NM1", ["PR", "2", .simple(other.payerName), "", "", "", "", "PI", .simple(other.payerId)])
+        if let date = other.adjudicationDate { try builder.write("DTP", ["573", "D8", .simple(date.x12)]) }
+        if let number = other.claimControlNumber { try builder.write("REF", ["F8", .simple(number)]) }
+    }
+
+    /// 2430 SVD, CAS, DTP*573, AMT*EAF.
+    private static func writeLineAdjudication(_ adjudication: LineAdjudication, into builder: inout EnvelopeBuilder) throws(X12Error) {
+        var fields: [FieldValue] = [.simple(adjudication.otherPayerId), .simple(AmountText.x12(adjudication.paidAmount)),
+                                    .composite(["HC", adjudication.procedureCode] + adjudication.modifiers), "",
+                                    .simple(AmountText.quantity(adjudication.paidUnits))]
+        if let bundled = adjudication.bundledLineNumber { fields.append(.simple(String(bundled))) }
+        try builder.write("SVD", fields)
+        try writeAdjustments(adjudication.adjustments, into: &builder)
+        try builder.write("DTP", ["573", "D8", .simple(adjudication.adjudicationDate.x12)])
+        if let remaining = adjudication.remainingPatientLiability {
+            try builder.write("AMT", ["EAF", .simple(AmountText.x12(remaining))])
+        }
+    }
+
+    private static func writeAdjustments(_ groups: [ClaimAdjustmentGroup], into builder: inout EnvelopeBuilder) throws(X12Error) {
+        for group in groups {
+            var fields: [FieldValue] = [.simple(group.groupCode)]
+            for (index, adjustment) in group.adjustments.enumerated() {
+                let last = index == group.adjustments.count - 1
+                fields += [.simple(adjustment.reason), .simple(AmountText.x12(adjustment.amount))]
+                if let quantity = adjustment.quantity {
+                    fields.append(.simple(AmountText.quantity(quantity)))
+                } else if !last {
+                    fields.append("")
+                }
+            }
+            try builder.write("CAS", fields)
         }
     }
 

@@ -17,10 +17,8 @@ struct ReferenceIndex: Sendable {
     let billingProvider: BillingProvider?
     /// What is wrong with the billing provider record (every visit becomes a billing exception).
     let billingProviderProblems: [String]
-    /// The configured Medicare DME payer.
-    let dmePayer: PayerRecord?
-    /// What is missing from the DME payer setup (DME charges become billing exceptions).
-    let dmeProblems: [String]
+    /// The configured Medicare DME payers (kind `medicareDME`), in payer-list order.
+    let dmePayers: [PayerRecord]
     /// Problems of each rendering provider, by id (inactive, NPI, duplicate NPI, PM mismatch).
     let providerProblems: [String: [String]]
     /// Problems of each referring provider, by id.
@@ -90,22 +88,8 @@ struct ReferenceIndex: Sendable {
         }
         billingProviderProblems = problems
 
-        // R13: the Medicare DME payer.
-        let dme = batch.payers.first { $0.resolvedKind == .medicareDME }
-        dmePayer = dme
-        var dmeProblems: [String] = []
-        if let dme {
-            if (dme.ptan ?? "").isEmpty { dmeProblems.append("DME payer \(dme.id) has no PTAN on file") }
-            if let dmeNPI = dme.npi, !dmeNPI.isEmpty {
-                if !NPI.isValid(dmeNPI) { dmeProblems.append("DME payer \(dme.id): NPI \(dmeNPI) fails the NPI check digit") }
-            } else {
-                dmeProblems.append("DME payer \(dme.id) has no NPI registered with the DME MAC")
-            }
-            if (dme.payerId ?? "").isEmpty { dmeProblems.append("DME payer \(dme.id) has no payerId") }
-        } else {
-            dmeProblems.append("no Medicare DME payer (kind medicareDME) is configured")
-        }
-        self.dmeProblems = dmeProblems
+        // R13 / D1: the Medicare DME payers, one per jurisdiction.
+        dmePayers = batch.payers.filter { $0.resolvedKind == .medicareDME }
 
         // R3 / M3: rendering providers.
         var providerProblems: [String: [String]] = [:]
@@ -178,9 +162,22 @@ struct ReferenceIndex: Sendable {
         self.warnings = warnings
     }
 
-    /// The BillingProvider used on DME claims: the practice, billed under the NPI registered with the DME MAC.
-    var dmeBillingProvider: BillingProvider? {
-        guard var provider = billingProvider, let npi = dmePayer?.npi, dmeProblems.isEmpty else { return nil }
+    /// R13: what is missing from a DME payer's setup (DME charges billed to it become billing exceptions).
+    static func dmeProblems(of dme: PayerRecord) -> [String] {
+        var problems: [String] = []
+        if (dme.ptan ?? "").isEmpty { problems.append("DME payer \(dme.id) has no PTAN on file") }
+        if let dmeNPI = dme.npi, !dmeNPI.isEmpty {
+            if !NPI.isValid(dmeNPI) { problems.append("DME payer \(dme.id): NPI \(dmeNPI) fails the NPI check digit") }
+        } else {
+            problems.append("DME payer \(dme.id) has no NPI registered with the DME MAC")
+        }
+        if (dme.payerId ?? "").isEmpty { problems.append("DME payer \(dme.id) has no payerId") }
+        return problems
+    }
+
+    /// The BillingProvider used on claims to a DME payer: the practice, billed under the NPI registered with that DME MAC.
+    func dmeBillingProvider(for dme: PayerRecord) -> BillingProvider? {
+        guard var provider = billingProvider, let npi = dme.npi, Self.dmeProblems(of: dme).isEmpty else { return nil }
         provider.npi = npi
         return provider
     }

@@ -161,7 +161,7 @@ struct VisitContext {
 
     /// One service line: modifiers (with KX, R7; defaults, M4), units, pointers, line control number.
     mutating func line(for charge: Charge, index: Int, code: String, record: CodeRecord?, amount: Decimal, isDME: Bool,
-                       problems: inout [String]) -> LineDraft? {
+                       payer: PayerRecord?, problems: inout [String]) -> LineDraft? {
         let label = "charge \(index + 1) (\(charge.code))"
         let count = problems.count
         var modifiers: [String] = []
@@ -176,7 +176,12 @@ struct VisitContext {
                 modifiers.append(modifier)
             }
         }
-        if modifiers.count > 4 { problems.append("\(label) has \(modifiers.count) modifiers; at most 4 are allowed") }
+        if modifiers.count > 4 {
+            problems.append("\(label) has \(modifiers.count) modifiers; at most 4 are allowed")
+        } else {
+            problems += TherapyModifiers.apply(to: &modifiers, isTherapy: record?.therapy == true, isAssistant: charge.assistant == true,
+                                               payer: payer, label: label)
+        }
         if caseRecord?.kxModifier == true, !modifiers.contains("KX") {
             if modifiers.count < 4 {
                 modifiers.append("KX")
@@ -197,6 +202,7 @@ struct VisitContext {
         if Set(pointers).count != pointers.count { problems.append("\(label): diagnosis pointers repeat") }
         var ordering: ProviderReference?
         if isDME {
+            problems += DMELineRules.problems(modifiers: modifiers, label: label)
             ordering = orderingProvider(problems: &problems)
         }
         guard problems.count == count else { return nil }
@@ -225,8 +231,11 @@ struct VisitContext {
         let payerRecord: PayerRecord
         let billingProvider: BillingProvider
         if isDME {
-            problems += references.dmeProblems
-            guard let dme = references.dmePayer, let provider = references.dmeBillingProvider else { return nil }
+            let decision = dmeRouting()
+            problems += decision.problems
+            guard let dme = decision.payer else { return nil }
+            problems += ReferenceIndex.dmeProblems(of: dme)
+            guard let provider = references.dmeBillingProvider(for: dme) else { return nil }
             payerRecord = dme
             billingProvider = provider
         } else {
@@ -327,6 +336,13 @@ struct VisitContext {
         }
         return Parties(payerRecord: payerRecord, billingProvider: billingProvider, subscriber: subscriber, payer: payer,
                        patient: claimPatient, referring: referring, rendering: rendering, facility: facility)
+    }
+
+    /// D1: the DME payer of the case's DME charges.
+    func dmeRouting() -> DMERouting.Decision {
+        let state = patientRecord.flatMap { primaryAddress(of: $0)?.state }
+        return DMERouting(dmePayers: references.dmePayers)
+            .route(caseId: caseRecord?.id ?? visit.caseId, casePayer: caseRecord?.payerId.flatMap { references.payers[$0] }, patientState: state)
     }
 
     /// R9: the address flagged primary, or the only one.

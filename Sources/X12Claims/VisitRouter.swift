@@ -101,14 +101,24 @@ struct VisitRouter {
             problems += cache.problems(of: caseRecord.id) { context.caseProblems() }
         }
         let authorization = context.authorization()
+        let secondary = caseRecord.flatMap { record in
+            SecondaryCoverageRule.resolve(record, patient: context.patientRecord,
+                                          patientAddress: context.patientRecord.flatMap(context.primaryAddress(of:)), references: references)
+        }
         var claimNumber = 0
         var paymentSent = false
         for (group, isDME) in [(therapy, false), (dme, true)] where !group.isEmpty {
             var groupProblems = problems
             var lines: [LineDraft] = []
+            var linePayer = payer
+            if isDME {
+                let routing = context.dmeRouting()
+                linePayer = routing.payer
+                warnings += routing.warnings.map { "visit \(visit.id): \($0)" }
+            }
             for item in group {
                 if let line = context.line(for: item.charge, index: item.index, code: item.billedCode, record: item.record,
-                                           amount: item.amount, isDME: isDME, problems: &groupProblems) {
+                                           amount: item.amount, isDME: isDME, payer: linePayer, problems: &groupProblems) {
                     lines.append(line)
                 }
             }
@@ -142,7 +152,8 @@ struct VisitRouter {
                 }
                 claims.append(BuiltClaim(visitId: visit.id, payerRecordId: parties.payerRecord.id,
                                          payerAlternateId: parties.payerRecord.alternateId, billingProvider: parties.billingProvider,
-                                         subscriber: parties.subscriber, payer: parties.payer, patient: parties.patient, claim: claim))
+                                         subscriber: parties.subscriber, payer: parties.payer, patient: parties.patient, claim: claim,
+                                         secondary: isDME ? nil : secondary))
             }
         }
         warnings += context.warnings

@@ -61,10 +61,13 @@ extension Ledger {
     /// (listed as already submitted) and changed ones without a `rebill` (held and listed, line by line). Visits with
     /// a `rebill`, visits never claimed and visits whose last claim was rejected (TA1, 999 or 277CA, and never paid)
     /// are billed as usual.
+    ///
+    /// The KX threshold check (K1, ``Ledger/kxThresholdWarnings(_:batch:)``) adds its warnings to the report.
     public func screen(_ batch: BillingBatch, options: ClaimBuilder.Options) throws(LedgerError) -> ScreenedBatch {
-        let full = ClaimBuilder(batch: batch).build(options: options)
+        var full = ClaimBuilder(batch: batch).build(options: options)
         let comparison = try compare(full, batch: batch)
         if comparison.alreadySubmitted.isEmpty && comparison.changed.isEmpty {
+            full.report.warnings += try kxThresholdWarnings(full, batch: batch)
             return ScreenedBatch(output: full, alreadySubmitted: [], changed: [])
         }
         var filtered = batch
@@ -73,6 +76,7 @@ extension Ledger {
         var output = ClaimBuilder(batch: filtered).build(options: options)
         let screened = ScreenedBatch(output: output, alreadySubmitted: comparison.alreadySubmitted, changed: comparison.changed)
         output.report.warnings += screened.notes
+        output.report.warnings += try kxThresholdWarnings(output, batch: filtered)
         return ScreenedBatch(output: output, alreadySubmitted: screened.alreadySubmitted, changed: screened.changed)
     }
 
@@ -217,7 +221,8 @@ extension Ledger {
     /// Records a screened `generate` run: the 837 written, its report, and the visits held for changed charges.
     @discardableResult
     public func recordSubmission(bytes: [UInt8], path: String, screened: ScreenedBatch) throws(LedgerError) -> ImportSummary {
-        try recordSubmission(bytes: bytes, path: path, report: screened.output.report, origins: [:], changed: screened.changed)
+        try recordSubmission(bytes: bytes, path: path, report: screened.output.report, origins: [:], changed: screened.changed,
+                             coverages: screened.output.secondaryCoverage)
     }
 }
 

@@ -128,6 +128,22 @@ enum LedgerSchema {
             // The matcher compares CLM01 without regard to case (LedgerClaimLookup).
             try db.execute(sql: "CREATE INDEX claimPatientControlNumberNoCase ON claim(patientControlNumber COLLATE NOCASE)")
         }
+        migrator.registerMigration("v3") { db in
+            // Secondary (COB) claims: the case's secondary coverage kept with the primary claim (generate --ledger),
+            // and each secondary claim linked to the primary claim it follows.
+            try db.execute(sql: """
+                CREATE TABLE secondaryCoverage (
+                    id INTEGER PRIMARY KEY,
+                    claimId INTEGER NOT NULL REFERENCES claim(id),
+                    payerId TEXT NOT NULL,
+                    coverage TEXT NOT NULL
+                );
+                CREATE INDEX secondaryCoverageClaim ON secondaryCoverage(claimId);
+                ALTER TABLE claim ADD COLUMN primaryClaimId INTEGER REFERENCES claim(id);
+                ALTER TABLE claim ADD COLUMN memberId TEXT;
+                CREATE INDEX claimMember ON claim(memberId);
+                """)
+        }
         return migrator
     }
 }

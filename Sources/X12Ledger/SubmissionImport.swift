@@ -18,7 +18,8 @@ extension Ledger {
 
     /// Records a submitted 837; `origins` gives the visit and batch payer of claims the report does not list.
     func recordSubmission(bytes: [UInt8], path source: String, report: BatchReport?, origins: [String: ClaimOrigin],
-                          changed: [ChargeUpdate]) throws(LedgerError) -> ImportSummary {
+                          changed: [ChargeUpdate], coverages: [String: SecondaryCoverage] = [:],
+                          primaryClaimIds: [String: Int64] = [:]) throws(LedgerError) -> ImportSummary {
         let index: SubmittedClaimIndex
         let envelopes: [String: (header: InterchangeHeader, group: FunctionalGroupHeader?)]
         do {
@@ -67,6 +68,16 @@ extension Ledger {
                                      claim.transactionSetControlNumber, claim.frequencyCode, claim.originalPayerClaimControlNumber,
                                      (claim.chargeAmount ?? 0).ledgerText, submittedOn])
                 let claimId = db.lastInsertedRowID
+                if let coverage = coverages[claim.patientControlNumber] {
+                    try db.run(sql: "INSERT INTO secondaryCoverage (claimId, payerId, coverage) VALUES (?, ?, ?)",
+                               arguments: [claimId, coverage.payerRecordId, try LedgerJSON.encode(coverage)])
+                }
+                if let primary = primaryClaimIds[claim.patientControlNumber] {
+                    try db.run(sql: "UPDATE claim SET primaryClaimId = ? WHERE id = ?", arguments: [primary, claimId])
+                }
+                if let memberId = claim.memberId {
+                    try db.run(sql: "UPDATE claim SET memberId = ? WHERE id = ?", arguments: [memberId, claimId])
+                }
                 for line in claim.lines {
                     try db.run(sql: """
                         INSERT INTO claimLine (claimId, lineNumber, procedureCode, modifiers, units, chargeAmount, serviceDate, lineControlNumber)

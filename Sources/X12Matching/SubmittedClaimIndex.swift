@@ -51,6 +51,8 @@ public struct SubmittedClaimIndex: Sendable {
         public var payerId: String?
         /// Patient name (2010CA, or the subscriber 2010BA when the patient is the subscriber), `LAST, FIRST`.
         public var patientName: String?
+        /// 2010BA NM109: the subscriber's member id with the payer billed (the MBI for Medicare).
+        public var memberId: String?
         /// Position of the CLM segment within its transaction set.
         public var claimSegmentIndex: Int
         /// Last segment position that belongs to the claim (before the next HL, CLM or SE).
@@ -189,8 +191,11 @@ public struct SubmittedClaimIndex: Sendable {
             var payerName: String?
             var payerId: String?
             var subscriberName: String?
+            var memberId: String?
             var patientName: String?
             var hierarchyStart = 1
+            /// A 2320 other-payer loop of the current claim is open: its REF*F8 is that payer's claim number.
+            var inOtherPayer = false
             var current: Claim?
             var currentLine: Line?
 
@@ -219,27 +224,30 @@ public struct SubmittedClaimIndex: Sendable {
                 case "HL":
                     closeClaim(before: index)
                     hierarchyStart = index
-                    if segment[3] == "22" { payerName = nil; payerId = nil; subscriberName = nil; patientName = nil }
+                    if segment[3] == "22" { payerName = nil; payerId = nil; subscriberName = nil; memberId = nil; patientName = nil }
                     if segment[3] == "23" { patientName = nil }
                 case "NM1" where current == nil:
                     let name = [segment[3], segment[4]].filter { !$0.isEmpty }.joined(separator: ", ")
                     switch segment[1] {
                     case "PR": payerName = segment[3]; payerId = segment[9]
-                    case "IL": subscriberName = name
+                    case "IL": subscriberName = name; memberId = segment[9].isEmpty ? nil : segment[9]
                     case "QC": patientName = name
                     default: break
                     }
+                case "SBR" where current != nil:
+                    inOtherPayer = true
                 case "CLM":
                     closeClaim(before: index)
+                    inOtherPayer = false
                     current = Claim(
                         id: claims.count, interchangeControlNumber: set.interchange.controlNumber, groupControlNumber: set.group?.controlNumber ?? "",
                         transactionSetControlNumber: set.header.controlNumber, patientControlNumber: segment[1],
                         chargeAmount: Decimal(string: segment[2], locale: Locale(identifier: "en_US_POSIX")),
                         frequencyCode: segment[5, 3], originalPayerClaimControlNumber: nil, payerName: payerName, payerId: payerId,
-                        patientName: patientName ?? subscriberName, claimSegmentIndex: index, lastSegmentIndex: index,
+                        patientName: patientName ?? subscriberName, memberId: memberId, claimSegmentIndex: index, lastSegmentIndex: index,
                         hierarchySegmentIndex: hierarchyStart, lines: [])
                 case "REF" where current != nil:
-                    if segment[1] == "F8", currentLine == nil { current?.originalPayerClaimControlNumber = segment[2] }
+                    if segment[1] == "F8", currentLine == nil, !inOtherPayer { current?.originalPayerClaimControlNumber = segment[2] }
                     if segment[1] == "6R", currentLine != nil { currentLine?.lineControlNumber = segment[2] }
                 case "LX" where current != nil:
                     closeLine()

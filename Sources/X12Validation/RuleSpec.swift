@@ -28,6 +28,14 @@ final class RuleSpec: Sendable {
         var sign: Int
         /// `segment` packed.
         var code: ShortCode
+        /// Only segments whose first element is this (e.g. `D` for AMT*D); nil: every one.
+        var qualifier: [UInt8]? = nil
+    }
+
+    /// A segment whose presence in the scope occurrence turns a balance on (e.g. SVD: the line has a 2430).
+    struct Presence: Sendable {
+        var code: ShortCode
+        var qualifier: [UInt8]?
     }
 
     enum Kind: Sendable {
@@ -58,6 +66,10 @@ final class RuleSpec: Sendable {
     let segmentMask: UInt64
     /// The rule's own `segment`, packed (`ShortCode.none` when it has none).
     let segmentCode: ShortCode
+    /// `balance` only: the balance is checked only in scope occurrences holding this segment.
+    let onlyWith: Presence?
+    /// `balance` only: the finding names each term's sum.
+    let showsAmounts: Bool
 
     init(_ file: SpecFile.RuleFile, spec: String) throws(SpecError) {
         func fail(_ text: String) -> SpecError { SpecError(file: spec, message: "rule \(file.kind): \(text)") }
@@ -67,7 +79,9 @@ final class RuleSpec: Sendable {
             }
         }
         scope = file.scope ?? ""
-        var ids = Set([file.segment, file.when?.segment].compactMap { $0 })
+        var ids = Set([file.segment, file.when?.segment, file.onlyWith?.segment].compactMap { $0 })
+        showsAmounts = file.amounts ?? false
+        onlyWith = file.onlyWith.map { Presence(code: ShortCode($0.segment), qualifier: $0.qualifier.map { Array($0.utf8) }) }
         for term in file.terms ?? [] { ids.insert(term.segment) }
         segmentIds = ids.sorted()
         segmentCodes = segmentIds.map(ShortCode.init)
@@ -80,7 +94,10 @@ final class RuleSpec: Sendable {
         switch file.kind {
         case "balance":
             guard let terms = file.terms, !terms.isEmpty else { throw fail("needs terms") }
-            kind = .balance(terms.map { Term(segment: $0.segment, elements: $0.elements, sign: $0.sign, code: ShortCode($0.segment)) })
+            kind = .balance(terms.map {
+                Term(segment: $0.segment, elements: $0.elements, sign: $0.sign, code: ShortCode($0.segment),
+                     qualifier: $0.qualifier.map { Array($0.utf8) })
+            })
         case "npi":
             guard let segment = file.segment, let element = file.element else { throw fail("needs segment and element") }
             kind = .npi(segment: segment, element: element, when: condition(file.when))

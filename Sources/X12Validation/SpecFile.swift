@@ -64,6 +64,14 @@ struct SpecFile: Decodable {
         var segment: String
         var elements: [Int]
         var sign: Int
+        /// Only segments whose first element is this qualifier (e.g. `D` for AMT*D).
+        var qualifier: String?
+    }
+
+    /// A segment (optionally with its first-element qualifier) whose presence in the scope turns a balance on.
+    struct PresenceFile: Decodable {
+        var segment: String
+        var qualifier: String?
     }
 
     struct RuleFile: Decodable {
@@ -78,6 +86,10 @@ struct SpecFile: Decodable {
         var loop: String?
         var when: ConditionFile?
         var severity: String?
+        /// `balance` only: the balance applies only to scope occurrences holding this segment.
+        var onlyWith: PresenceFile?
+        /// `balance` only: name each term's sum in the finding (`SV1 90; SVD 55; CAS 40`).
+        var amounts: Bool?
     }
 }
 

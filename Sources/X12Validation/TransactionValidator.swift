@@ -356,6 +356,10 @@ struct TransactionValidator {
         var satisfied = false
         /// An amount of the balance was not a number (already reported as an element error).
         var unreadable = false
+        /// The rule's `RuleSpec.onlyWith` segment was seen in the scope occurrence.
+        var present = false
+        /// Each balance term's own sum, kept when the rule names the amounts.
+        var termTotals: [AmountSum] = []
     }
 
     /// Feeds the segment being processed to the rules that look at its id.
@@ -385,7 +389,17 @@ struct TransactionValidator {
                 let rule = ruleStates[slot].rule
                 switch rule.kind {
                 case .balance(let terms):
-                    for term in terms where term.code == code {
+                    if let presence = rule.onlyWith, presence.code == code,
+                       presence.qualifier.map({ fields[1].elementsEqual($0) }) ?? true {
+                        ruleStates[slot].present = true
+                    }
+                    for (termIndex, term) in terms.enumerated() where term.code == code && (term.qualifier.map { fields[1].elementsEqual($0) } ?? true) {
+                        if rule.showsAmounts {
+                            if ruleStates[slot].termTotals.isEmpty { ruleStates[slot].termTotals = Array(repeating: AmountSum(), count: terms.count) }
+                            for element in term.elements where !fields[element].isEmpty {
+                                _ = ruleStates[slot].termTotals[termIndex].add(fields[element], negated: false)
+                            }
+                        }
                         if ruleStates[slot].anchor == nil {
                             let element = term.elements[0]
                             ruleStates[slot].anchor = (index, current.position.line, currentId, element, current[element],
@@ -434,8 +448,16 @@ struct TransactionValidator {
     private mutating func finishRule(_ state: RuleState) {
         switch state.rule.kind {
         case .balance:
-            guard let anchor = state.anchor, !state.total.isZero, !state.unreadable else { return }
-            var finding = ValidationFinding(severity: state.rule.severity, kind: .balance, message: "\(state.rule.message) (off by \(state.total.value))")
+            guard let anchor = state.anchor, !state.total.isZero, !state.unreadable,
+                  state.rule.onlyWith == nil || state.present else { return }
+            var detail = "off by \(state.total.value)"
+            if state.rule.showsAmounts, case .balance(let terms) = state.rule.kind, state.termTotals.count == terms.count {
+                let named = zip(terms, state.termTotals).map { term, sum in
+                    "\(term.segment)\(term.qualifier.map { "*" + String(decoding: $0, as: UTF8.self) } ?? "") \(sum.value)"
+                }
+                detail = named.joined(separator: "; ") + "; " + detail
+            }
+            var finding = ValidationFinding(severity: state.rule.severity, kind: .balance, message: "\(state.rule.message) (\(detail))")
             finding.segmentErrorCode = "8"
             finding.elementErrorCode = "I12"
             finding.element = anchor.element

@@ -14,7 +14,7 @@ struct LedgerCommand: ParsableCommand {
         Exit codes: 0 success, 1 refused (unknown claim, nothing to rebill), 2 usage error or unreadable ledger.
         """,
         subcommands: [LedgerImportCommand.self, LedgerStatusCommand.self, LedgerSummaryCommand.self, LedgerWorklistCommand.self,
-                      LedgerRebillCommand.self, LedgerChargeUpdatesCommand.self]
+                      LedgerRebillCommand.self, LedgerSecondaryCommand.self, LedgerChargeUpdatesCommand.self]
     )
 }
 

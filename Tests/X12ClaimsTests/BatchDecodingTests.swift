@@ -1,6 +1,7 @@
 import Foundation
 @testable import X12Claims
 import XCTest
+import X12TestSupport
 
 final class BatchDecodingTests: XCTestCase {
     /// The example batch as a JSON object to edit.
@@ -113,5 +114,30 @@ final class BatchDecodingTests: XCTestCase {
         XCTAssertEqual(InterchangeSettings.parseDate("2024-01-20")?.timeIntervalSince1970, 1_705_708_800)
         XCTAssertNil(InterchangeSettings.parseDate("2024-01-20 10:30"))
         XCTAssertNil(InterchangeSettings.parseDate("2024-01-20T24:00"))
+    }
+
+    func testAdditionsForSecondaryCoverageTherapyAndDMEJurisdictionsDecode() throws {
+        let batch = try BillingBatch.decode(from: Data(try FixtureFiles.bytes("cob/batch.json")))
+        let dme = try XCTUnwrap(batch.payers.first { $0.id == "DMEA" })
+        XCTAssertEqual(dme.jurisdiction, "A")
+        XCTAssertEqual(dme.states?.contains("NY"), true)
+        XCTAssertEqual(batch.payers.first { $0.id == "MGAP" }?.crossover, true)
+        XCTAssertEqual(batch.payers.first { $0.id == "MCR" }?.resolvedTherapyModifier, "GP")
+        XCTAssertEqual(batch.payers.first { $0.id == "MCR" }?.resolvedAssistantModifier, "CQ")
+        XCTAssertNil(batch.payers.first { $0.id == "AET" }?.resolvedTherapyModifier)
+        XCTAssertEqual(batch.codes.first { $0.code == "97110" }?.therapy, true)
+        XCTAssertEqual(batch.visits.first { $0.id == "S1001" }?.charges[1].assistant, true)
+        let secondary = try XCTUnwrap(batch.cases.first { $0.id == "C2" }?.secondary)
+        XCTAssertEqual(secondary.payerId, "BCBS")
+        XCTAssertEqual(secondary.subscriber?.relationship, "spouse")
+        XCTAssertEqual(secondary.subscriber?.dateOfBirth, CalendarDate(verifiedYear: 1979, month: 4, day: 1))
+    }
+
+    func testWrongTypeInAnAdditionNamesItsPath() throws {
+        var object = try exampleObject()
+        var payers = object["payers"] as? [[String: Any]] ?? []
+        payers[0]["states"] = "OR"
+        object["payers"] = payers
+        XCTAssertNotNil(try decodeError(object))
     }
 }
