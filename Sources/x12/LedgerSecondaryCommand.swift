@@ -62,7 +62,7 @@ struct LedgerSecondaryCommand: ParsableCommand {
         }
         if let bytes = secondary.bytes {
             do throws(X12Error) {
-                try AtomicFile.write(bytes, to: output)
+                try OutputSink.write(bytes, to: output)
                 if controlNumber == nil { try counter.record(number) }
             } catch {
                 Diagnostics.report(error, file: output)
@@ -72,7 +72,7 @@ struct LedgerSecondaryCommand: ParsableCommand {
         if let report {
             let json = try ledgerQuery { () throws(LedgerError) in try secondary.reportJSON() }
             do throws(X12Error) {
-                try AtomicFile.write(Array(json.utf8), to: report)
+                try OutputSink.write(Array(json.utf8), to: report)
             } catch {
                 Diagnostics.report(error, file: report)
                 throw CLIExit.usage
