@@ -4,17 +4,33 @@ import Foundation
 /// (`visits[3].charges[0].amount`) and what was expected.
 struct JSONObject {
     let fields: [String: JSONValue]
-    let path: String
+    /// The path of the object, or of the array holding it when `index` is set.
+    private let base: String
+    /// The object's index in that array (-1: not an array item).
+    private let index: Int
+
+    /// The object's path in the document (`visits[3].charges[1]`), built only when a message needs it: building
+    /// it for each of 100,000 visits and their charges was a tenth of the batch's mapping time.
+    var path: String { index < 0 ? base : "\(base)[\(index)]" }
 
     init(_ value: JSONValue, path: String) throws(BatchError) {
+        try self.init(value, base: path, index: -1)
+    }
+
+    private init(_ value: JSONValue, base: String, index: Int) throws(BatchError) {
+        self.base = base
+        self.index = index
         guard case .object(let fields) = value else {
+            let path = index < 0 ? base : "\(base)[\(index)]"
             throw BatchError(path: path.isEmpty ? "$" : path, "expected an object, found \(value.kind)")
         }
         self.fields = fields
-        self.path = path
     }
 
-    func child(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
+    func child(_ key: String) -> String {
+        let path = self.path
+        return path.isEmpty ? key : path + "." + key
+    }
 
     /// The value of a field, `nil` when absent or null.
     func value(_ key: String) -> JSONValue? {
@@ -112,7 +128,7 @@ struct JSONObject {
         var out: [T] = []
         out.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
-            out.append(try map(JSONObject(item, path: "\(base)[\(index)]")))
+            out.append(try map(JSONObject(item, base: base, index: index)))
         }
         return out
     }
