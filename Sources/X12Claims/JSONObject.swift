@@ -3,7 +3,8 @@ import Foundation
 /// A JSON object with its path in the document, read field by field; every error names the field's path
 /// (`visits[3].charges[0].amount`) and what was expected.
 struct JSONObject {
-    let fields: [String: JSONValue]
+    /// The members in document order (a repeated key: the last one counts, as in a dictionary).
+    let fields: [(key: String, value: JSONValue)]
     /// The path of the object, or of the array holding it when `index` is set.
     private let base: String
     /// The object's index in that array (-1: not an array item).
@@ -34,7 +35,7 @@ struct JSONObject {
 
     /// The value of a field, `nil` when absent or null.
     func value(_ key: String) -> JSONValue? {
-        guard let value = fields[key] else { return nil }
+        guard let value = fields.last(where: { $0.key == key })?.value else { return nil }
         if case .null = value { return nil }
         return value
     }

@@ -40,6 +40,13 @@ final class BatchDecodingTests: XCTestCase {
         XCTAssertNil(AmountText.parse("4e2"))
     }
 
+    func testARepeatedKeyTakesItsLastValue() throws {
+        var text = String(decoding: try ClaimFixtures.data("example"), as: UTF8.self)
+        text = text.replacingOccurrences(of: #""senderId": "RIVERSIDEPT","#, with: #""senderId": "FIRST", "senderId": "RIVERSIDE2","#)
+        let batch = try BillingBatch.decode(from: Data(text.utf8))
+        XCTAssertEqual(batch.interchange.senderId, "RIVERSIDE2")
+    }
+
     func testMoneyWithThreeDecimalsNamesItsPath() throws {
         var object = try exampleObject()
         editVisit(&object, 2) { visit in
