@@ -52,6 +52,13 @@ public enum CMS1500Form {
             html.text(cell.caption)
             html.raw("</span></div>\n")
         }
+        for box in CMS1500Layout.checkBoxes {
+            html.raw("<div class=\"square\" style=\"")
+            position(&html, column: box.column, row: box.row, width: 1)
+            html.raw("\"><span class=\"choice\">")
+            html.text(box.caption)
+            html.raw("</span></div>\n")
+        }
         if page.pageCount > 1 {
             html.raw("<div class=\"continued\">PAGE ")
             html.number(page.pageNumber)
@@ -135,7 +142,9 @@ public enum CMS1500Form {
     .cell { position: absolute; border: 0.5pt solid #c8102e; margin: 0; }
     .caption { position: absolute; left: 1pt; top: 0; font-size: 4.6pt; line-height: 1.05; white-space: nowrap;
       overflow: hidden; max-width: 100%; }
-    .continued { position: absolute; right: 0.3in; top: 7.4in; font-size: 7pt; font-weight: bold; }
+    .continued { position: absolute; left: 3.7in; top: 0.9in; font-size: 9pt; font-weight: bold; }
+    .square { position: absolute; height: 0.12in; margin-top: 0.02in; border: 0.5pt solid #c8102e; }
+    .choice { position: absolute; left: 0.11in; top: 0.01in; font-size: 4.6pt; white-space: nowrap; }
     .v { position: absolute; height: 0.1667in; font-size: 10pt; line-height: 0.1667in; white-space: nowrap;
       overflow: hidden; color: #000; }
     .v.check { text-align: center; font-weight: bold; }

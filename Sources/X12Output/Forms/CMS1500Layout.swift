@@ -143,7 +143,7 @@ public enum CMS1500Layout {
         slot("11a", 53, 20, 11),
         slot("11a.sex", 50, 20, 32, .check([("M", 70), ("F", 76)])),
         slot("14", 3, 31, 10), slot("14.qual", 15, 31, 4),
-        slot("17.qual", 1, 33, 3), slot("17", 4, 33, 26), slot("17b", 34, 33, 16),
+        slot("17.qual", 2, 33, 3), slot("17", 5, 33, 25), slot("17b", 34, 33, 16),
         slot("21.ind", 44, 36, 3),
         slot("21A", 3, 37, 11), slot("21B", 15, 37, 11), slot("21C", 27, 37, 11), slot("21D", 39, 37, 11),
         slot("21E", 3, 38, 11), slot("21F", 15, 38, 11), slot("21G", 27, 38, 11), slot("21H", 39, 38, 11),
@@ -159,10 +159,18 @@ public enum CMS1500Layout {
         slot("33a", 51, 61, 12), slot("33b", 64, 61, 18),
     ]
 
+    /// The check boxes drawn for the ``Kind/check(_:)`` slots: each choice's column and row, with its caption.
+    public static var checkBoxes: [(caption: String, column: Int, row: Int)] {
+        slots.flatMap { slot -> [(caption: String, column: Int, row: Int)] in
+            guard case .check(let choices) = slot.kind else { return [] }
+            return choices.map { (caption: $0.value, column: $0.column, row: slot.row) }
+        }
+    }
+
     /// The value positions of a service line's items, on the line's unshaded row.
     public static let lineSlots: [Slot] = [
         slot("24A", 1, 0, 8), slot("24A.to", 10, 0, 8), slot("24B", 19, 0, 3),
         slot("24D", 25, 0, 7), slot("24D.modifiers", 32, 0, 13), slot("24E", 45, 0, 5), slot("24F", 50, 0, 9, .money),
-        slot("24G", 59, 0, 4), slot("24J", 69, 0, 13),
+        slot("24G", 60, 0, 3), slot("24J", 69, 0, 13),
     ]
 }
