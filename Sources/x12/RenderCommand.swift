@@ -27,8 +27,12 @@ struct RenderCommand: ParsableCommand {
         page per claim (data-pcn, data-billed, data-paid), a summary page per check with its totals and \
         provider-level adjustments, and a glossary of only the group, CARC and RARC codes used.
 
+        --pdf prints the same HTML to PDF with headless Chromium (chromium, chromium-browser or google-chrome \
+        on PATH); without one it says so and exits 2.
+
         A file that cannot be read is reported as FILE:segment N (ID) element M: message with exit code 1 \
-        (exit 2 when it cannot be opened); nothing is written then.
+        (exit 2 when it cannot be opened); a CMS-1500 render then writes nothing, a remit render the claims it \
+        could read.
         """
     )
 
@@ -38,14 +42,58 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("as"), help: "The view: cms1500 (from an 837P) or remit (from an 835).")
     var view: RenderView
 
-    @Option(name: .shortAndLong, help: "Write the HTML to this file (atomically) instead of standard output.")
-    var output: String = "-"
+    @Option(name: .shortAndLong, help: "Write the HTML to this file (atomically); standard output when neither -o nor --pdf is given.")
+    var output: String?
+
+    @Option(help: "Also print the HTML to this PDF with headless Chromium (chromium, chromium-browser or google-chrome on PATH).")
+    var pdf: String?
 
     @Flag(help: "Print only the values at their positions (for pre-printed forms), without the drawn form.")
     var valuesOnly = false
 
     func run() throws {
-        if view == .remit { return try renderRemittance() }
+        var chromium: HeadlessChromium?
+        if pdf != nil {
+            guard let found = HeadlessChromium.find(searchPath: ProcessInfo.processInfo.environment["PATH"] ?? "") else {
+                FileHandle.standardError.write("x12 render: --pdf needs headless Chromium, but none of "
+                    + HeadlessChromium.names.joined(separator: ", ")
+                    + " is on PATH; install one (Debian: apt-get install chromium) or leave out --pdf\n")
+                throw CLIExit.usage
+            }
+            chromium = found
+        }
+        guard let pdf, let chromium else {
+            if let failure = try renderHTML(to: output ?? "-") { throw failure }
+            return
+        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("x12-render-\(getpid())-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        } catch {
+            FileHandle.standardError.write("x12 render: cannot create a temporary folder: \(error.localizedDescription)\n")
+            throw CLIExit.usage
+        }
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let html = scratch.appendingPathComponent("render.html").path
+        let failure = try renderHTML(to: html)
+        if failure == CLIExit.invalid && view == .cms1500 { throw CLIExit.invalid }
+        do {
+            if let output {
+                let bytes = [UInt8](FileManager.default.contents(atPath: html) ?? Data())
+                if output == "-" { FileHandle.standardOutput.write(Data(bytes)) } else { try AtomicFile.write(bytes, to: output) }
+            }
+            try chromium.printToPDF(html: html, pdf: pdf, scratch: scratch)
+        } catch {
+            Diagnostics.report(error, file: pdf)
+            throw CLIExit.usage
+        }
+        if let failure { throw failure }
+    }
+
+    /// Writes the view's HTML to `path` (`-` for standard output); returns the exit code the input's errors
+    /// call for (already reported), or `nil`.
+    private func renderHTML(to path: String) throws -> ExitCode? {
+        if view == .remit { return try renderRemittance(to: path) }
         let bytes: [UInt8]
         do {
             bytes = try InputFile.bytes(file)
@@ -58,14 +106,15 @@ struct RenderCommand: ParsableCommand {
             html = try render(bytes)
         } catch {
             Diagnostics.report(error, file: file)
-            throw CLIExit.invalid
+            return CLIExit.invalid
         }
         do {
-            try Self.write(html, to: output)
+            try Self.write(html, to: path)
         } catch {
-            Diagnostics.report(error, file: output)
+            Diagnostics.report(error, file: path)
             throw CLIExit.usage
         }
+        return nil
     }
 
     /// Writes a document through ``OutputSink`` (atomically for a file).
@@ -92,7 +141,7 @@ struct RenderCommand: ParsableCommand {
 
     /// Streams an 835 into the remittance view, claim by claim; errors are reported like `x12 remit` does
     /// (the claims read are still written) and make the exit code 1.
-    private func renderRemittance() throws {
+    private func renderRemittance(to path: String) throws -> ExitCode? {
         let reader: SegmentReader
         do {
             reader = try SegmentReader(path: file)
@@ -102,9 +151,9 @@ struct RenderCommand: ParsableCommand {
         }
         var sink: OutputSink
         do {
-            sink = try OutputSink(path: output)
+            sink = try OutputSink(path: path)
         } catch {
-            Diagnostics.report(error, file: output)
+            Diagnostics.report(error, file: path)
             throw CLIExit.usage
         }
         let decoder = RemittanceDecoder(reader: reader)
@@ -134,11 +183,11 @@ struct RenderCommand: ParsableCommand {
             try sink.commit()
         } catch {
             sink.discard()
-            Diagnostics.report(error, file: output)
+            Diagnostics.report(error, file: path)
             throw CLIExit.usage
         }
         for error in errors { Diagnostics.report(error, file: file) }
         if errors.contains(where: { $0.kind == .unreadable }) { throw CLIExit.usage }
-        if !errors.isEmpty { throw CLIExit.invalid }
+        return errors.isEmpty ? nil : CLIExit.invalid
     }
 }

@@ -68,3 +68,18 @@ final class RenderCommandTests: XCTestCase {
         XCTAssertEqual(try CommandRunner.run(["render", "Fixtures/none.835", "--as", "remit"]).status, 2)
     }
 }
+
+extension RenderCommandTests {
+    func testPDFWithoutChromiumSaysSoAndExits2WritingNothing() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pdf = directory.appendingPathComponent("claims.pdf").path
+        let result = try CommandRunner.run(["render", "Fixtures/forms/split-claims.837", "--as", "cms1500", "--pdf", pdf],
+                                           environment: ["PATH": directory.path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stderr, "x12 render: --pdf needs headless Chromium, but none of chromium, chromium-browser, google-chrome, "
+                       + "google-chrome-stable is on PATH; install one (Debian: apt-get install chromium) or leave out --pdf\n")
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), [])
+    }
+}

@@ -325,6 +325,7 @@ public struct RemittanceAdviceView {
     body { margin: 0; font-family: "Courier New", Courier, monospace; font-size: 9pt; color: #000; background: #eee; }
     section.page { width: 7.5in; min-height: 10in; margin: 0.25in auto; padding: 0.3in; background: #fff;
       page-break-after: always; break-after: page; box-sizing: border-box; }
+    .claim-head [data-field] { white-space: nowrap; }
     header.check { display: flex; justify-content: space-between; gap: 0.2in; border-bottom: 1pt solid #000;
       padding-bottom: 4pt; margin-bottom: 6pt; }
     .caption { font-size: 7pt; font-weight: bold; }
