@@ -101,15 +101,16 @@ struct RenderCommand: ParsableCommand {
             Diagnostics.report(error, file: file)
             throw CLIExit.usage
         }
-        let html: String
+        let records: [ClaimRecord]
         do {
-            html = try render(bytes)
+            records = try ClaimRecord.read(bytes, name: file)
         } catch {
             Diagnostics.report(error, file: file)
             return CLIExit.invalid
         }
+        // Written claim by claim: the forms of one claim at a time are built in memory.
         do {
-            try Self.write(html, to: path)
+            try writeForms(records, to: path)
         } catch {
             Diagnostics.report(error, file: path)
             throw CLIExit.usage
@@ -117,25 +118,16 @@ struct RenderCommand: ParsableCommand {
         return nil
     }
 
-    /// Writes a document through ``OutputSink`` (atomically for a file).
-    static func write(_ text: String, to path: String) throws(X12Error) {
+    private func writeForms(_ records: [ClaimRecord], to path: String) throws(X12Error) {
         var sink = try OutputSink(path: path)
         do {
-            try sink.write(Array(text.utf8))
+            try sink.write(Array(CMS1500Form.documentStart(valuesOnly: valuesOnly).utf8))
+            for record in records { try sink.write(Array(CMS1500Form.forms(for: record).utf8)) }
+            try sink.write(Array(CMS1500Form.documentEnd.utf8))
             try sink.commit()
         } catch {
             sink.discard()
             throw error
-        }
-    }
-
-    private func render(_ bytes: [UInt8]) throws(X12Error) -> String {
-        switch view {
-        case .cms1500:
-            let records = try ClaimRecord.read(bytes, name: file)
-            return CMS1500Form.document(records, valuesOnly: valuesOnly)
-        case .remit:
-            return ""
         }
     }
 
