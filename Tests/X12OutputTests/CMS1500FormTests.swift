@@ -93,7 +93,7 @@ final class CMS1500FormTests: XCTestCase {
             file: "-", envelope: ClaimEnvelope(interchangeControlNumber: "1", groupControlNumber: "1", transactionSetControlNumber: "1"),
             billingProvider: BillingProvider(name: .organization("A<B & \"C\""), npi: "1234567893", taxId: "1", taxonomy: nil,
                                              address: Address(line1: "<script>x</script>", city: "C", state: "OR", zip: "97201")),
-            subscriber: Subscriber(isPatient: true, groupNumber: nil, claimFilingCode: "MB", name: .person(last: "O'NEIL", first: "ANN"),
+            subscriber: Subscriber(isPatient: true, groupNumber: nil, claimFilingCode: "MB", name: .person(last: "O'NEIL", first: "ANN", middle: "BETH"),
                                    memberId: "M1", address: nil, dateOfBirth: nil, sex: nil),
             patient: nil, payer: ClaimPayer(name: "P", payerId: "P1"),
             claim: Claim(patientControlNumber: "C\"1", placeOfService: "11", diagnoses: ["M5416"], lines: []))
@@ -104,7 +104,7 @@ final class CMS1500FormTests: XCTestCase {
         let page = try XCTUnwrap(FormPage.read(html).first)
         XCTAssertEqual(page.claim, "C\"1")
         XCTAssertEqual(page.boxes["33"], "A<B & \"C\"")
-        XCTAssertEqual(page.boxes["2"], "O'NEIL, ANN")
+        XCTAssertEqual(page.boxes["2"], "O'NEIL, ANN, B", "item 2 takes the middle initial only")
         XCTAssertEqual(page.boxes["1"], "MEDICARE")
         XCTAssertEqual(page.boxes["6"], "SELF")
         XCTAssertEqual(page.boxes["28"], "0 00")
@@ -120,7 +120,7 @@ final class CMS1500FormTests: XCTestCase {
     /// Every data-box the renderer can write is an item of the documented crosswalk table.
     func testEveryLayoutItemIsInTheCrosswalkTable() throws {
         let article = try String(contentsOf: FixtureFiles.packageRoot.appendingPathComponent(
-            "Sources/X12Output/Documentation.docc/CMS1500Crosswalk.md"), encoding: .utf8)
+            "Sources/X12Output/Documentation.docc/CMS1500Boxes.md"), encoding: .utf8)
         var documented = Set<String>()
         for row in article.split(separator: "\n") where row.hasPrefix("| ") {
             let cells = row.split(separator: "|", omittingEmptySubsequences: false)

@@ -16,7 +16,7 @@ final class ClaimRecordsTests: XCTestCase {
     private func documented(under heading: String) throws -> [String] {
         let text = try article()
         guard let start = text.range(of: "## \(heading)\n") else { return [] }
-        let section = text[start.upperBound...].prefix { _ in true }
+        let section = text[start.upperBound...]
         let body = section.range(of: "\n## ").map { section[..<$0.lowerBound] } ?? section
         return body.split(separator: "\n").compactMap { row -> String? in
             guard row.hasPrefix("| `") else { return nil }

@@ -2,7 +2,7 @@ import X12Claims
 import X12Remittance
 
 /// The 837P → CMS-1500 (02/12) crosswalk: which claim value fills which item, after the NUCC 1500 Claim Form
-/// ↔ 837P crosswalk. The table of items, loops and rules is in <doc:CMS1500Crosswalk>.
+/// ↔ 837P crosswalk. The table of items, loops and rules is in <doc:CMS1500Boxes>.
 ///
 /// Only values the claim model holds are filled; items whose 837P data the model does not keep (accident
 /// indicators, signatures, other-insured loops...) stay empty rather than guessed.

@@ -9,10 +9,12 @@ public enum NameText {
             .filter { !$0.isEmpty }.joined(separator: ", ")
     }
 
-    /// The CMS-1500 form of a person's name: `LAST, FIRST, MIDDLE` (items 2, 4 and 17); an organization as is.
+    /// The CMS-1500 form of a person's name: `LAST, FIRST, M` with the middle initial only (items 2, 4 and 17);
+    /// an organization as is.
     public static func form(_ name: EntityName) -> String {
         guard !name.isOrganization else { return name.last }
-        return ([name.last] + [name.first, name.middle].compactMap { $0 }).filter { !$0.isEmpty }.joined(separator: ", ")
+        let initial = name.middle.flatMap { $0.first.map(String.init) }
+        return ([name.last] + [name.first, initial].compactMap { $0 }).filter { !$0.isEmpty }.joined(separator: ", ")
     }
 
     /// The street lines of an address, joined by a space.
