@@ -122,6 +122,18 @@ final class ClaimRecordsTests: XCTestCase {
         XCTAssertEqual(records[0].claim.payerClaimControlNumber, "CHP-ICN-240211")
     }
 
+    /// Each claim carries the ISA13/GS06/ST02 of its own set, across sets and interchanges in one file.
+    func testEnvelopeIdsFollowEachClaimsTransactionSetAndInterchange() throws {
+        let bytes = try FixtureFiles.bytes("claims/example.837") + FixtureFiles.bytes("forms/split-claims.837")
+        let records = try ClaimRecord.read(bytes, name: "both.837")
+        XCTAssertEqual(records.map { "\($0.claim.patientControlNumber) \($0.envelope.interchangeControlNumber) "
+                                     + "\($0.envelope.groupControlNumber) \($0.envelope.transactionSetControlNumber)" }, [
+            "V1001 000000101 1 0001", "V1002 000000101 1 0001", "V1003 000000101 1 0001", "V3001 000000101 1 0001",
+            "V2001 000000101 1 0002", "V2002 000000101 1 0002", "V3001-2 000000101 1 0003",
+            "V2001-1 000000417 417 0001", "V2001-2 000000417 417 0001",
+        ])
+    }
+
     func testJSONDocumentShape() throws {
         var writer = ClaimsWriter(format: .json)
         let bytes = writer.begin() + writer.write(try fullRecord()) + writer.write(try fullRecord()) + writer.finish(errors: ["f:segment 3 (CLM): bad"])
