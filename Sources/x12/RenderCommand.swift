@@ -39,7 +39,7 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "The file to render ('-' for standard input).")
     var file: String
 
-    @Option(name: .customLong("as"), help: "The view: cms1500 (from an 837P) or remit (from an 835).")
+    @Option(name: .customLong("as"), help: ArgumentHelp("The view: cms1500 (from an 837P) or remit (from an 835).", valueName: "view"))
     var view: RenderView
 
     @Option(name: .shortAndLong, help: "Write the HTML to this file (atomically); standard output when neither -o nor --pdf is given.")
@@ -50,6 +50,10 @@ struct RenderCommand: ParsableCommand {
 
     @Flag(help: "Print only the values at their positions (for pre-printed forms), without the drawn form.")
     var valuesOnly = false
+
+    func validate() throws {
+        if valuesOnly && view != .cms1500 { throw ValidationError("--values-only applies to --as cms1500 only") }
+    }
 
     func run() throws {
         var chromium: HeadlessChromium?

@@ -66,6 +66,9 @@ final class RenderCommandTests: XCTestCase {
         XCTAssertEqual(try CommandRunner.run(["render", "Fixtures/forms/split-claims.837", "--as", "ub04"]).status, 2)
         XCTAssertEqual(try CommandRunner.run(["render", "Fixtures/none.837", "--as", "cms1500"]).status, 2)
         XCTAssertEqual(try CommandRunner.run(["render", "Fixtures/none.835", "--as", "remit"]).status, 2)
+        let valuesOnly = try CommandRunner.run(["render", "Fixtures/remit/reversal-plb.835", "--as", "remit", "--values-only"])
+        XCTAssertEqual(valuesOnly.status, 2)
+        XCTAssertTrue(valuesOnly.stderr.contains("--values-only applies to --as cms1500 only"), valuesOnly.stderr)
     }
 }
 
