@@ -39,7 +39,7 @@ struct ClaimsCommand: ParsableCommand {
             throw CLIExit.usage
         }
         var writer = ClaimsWriter(format: format)
-        var errors: [String] = []
+        var errors: [ClaimFileProblem] = []
         var unreadable = false
         do {
             try sink.write(writer.begin())
@@ -49,7 +49,7 @@ struct ClaimsCommand: ParsableCommand {
                     bytes = try InputFile.bytes(file)
                 } catch {
                     Diagnostics.report(error, file: file)
-                    errors.append("\(file):\(error.message)")
+                    errors.append(ClaimFileProblem(file: file, error: error))
                     unreadable = true
                     continue
                 }
@@ -57,14 +57,18 @@ struct ClaimsCommand: ParsableCommand {
                     for record in try ClaimRecord.read(bytes, name: file) { try sink.write(writer.write(record)) }
                 } catch {
                     Diagnostics.report(error, file: file)
-                    errors.append("\(file):\(error.description)")
+                    errors.append(ClaimFileProblem(file: file, error: error))
                 }
             }
-            try sink.write(writer.finish(errors: errors))
+            try sink.write(try writer.finish(errors: errors))
             try sink.commit()
         } catch {
             sink.discard()
-            Diagnostics.report(error, file: output)
+            if let error = error as? X12Error {
+                Diagnostics.report(error, file: output)
+            } else {
+                FileHandle.standardError.write("\(output): \(error)\n")
+            }
             throw CLIExit.usage
         }
         if unreadable { throw CLIExit.usage }

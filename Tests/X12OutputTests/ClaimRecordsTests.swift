@@ -1,4 +1,5 @@
 import Foundation
+import X12
 import X12Claims
 import X12Output
 import X12TestSupport
@@ -136,12 +137,15 @@ final class ClaimRecordsTests: XCTestCase {
 
     func testJSONDocumentShape() throws {
         var writer = ClaimsWriter(format: .json)
-        let bytes = writer.begin() + writer.write(try fullRecord()) + writer.write(try fullRecord()) + writer.finish(errors: ["f:segment 3 (CLM): bad"])
+        let bytes = writer.begin() + writer.write(try fullRecord()) + writer.write(try fullRecord())
+            + (try writer.finish(errors: [ClaimFileProblem(file: "f", error: X12Error(.invalidValue, at: Position(
+                byteOffset: 9, line: 1, segmentIndex: 3, segmentId: "CLM", elementPosition: 2), "bad"))]))
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
         XCTAssertEqual((object["claims"] as? [Any])?.count, 2)
-        XCTAssertEqual(object["errors"] as? [String], ["f:segment 3 (CLM): bad"])
+        XCTAssertEqual(object["errors"] as? NSArray, [["file": "f", "kind": "invalidValue", "message": "bad", "segmentIndex": 3,
+                                                       "segmentId": "CLM", "element": 2]] as NSArray)
         let empty = ClaimsWriter(format: .json)
-        let none = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(empty.begin() + empty.finish(errors: []))) as? [String: Any])
+        let none = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(empty.begin() + (try empty.finish(errors: [])))) as? [String: Any])
         XCTAssertEqual((none["claims"] as? [Any])?.count, 0)
     }
 }

@@ -3,7 +3,7 @@ import X12
 /// Writes claim records as they come, in any ``ClaimsFormat``: ``begin()`` once, ``write(_:)`` per
 /// ``ClaimRecord``, then ``finish(errors:)``; each returns the bytes to append to the output.
 ///
-/// The JSON document is `{"claims": [record, ...], "errors": ["FILE:segment N (ID) element M: message", ...]}`,
+/// The JSON document is `{"claims": [record, ...], "errors": [problem, ...]}` (``ClaimFileProblem``),
 /// NDJSON one compact record a line, CSV ``ClaimsCSV``.
 public struct ClaimsWriter {
     /// The format written.
@@ -45,11 +45,11 @@ public struct ClaimsWriter {
         return json.takeBytes()
     }
 
-    /// The bytes that close the output: in JSON, the errors (each `FILE:position: message`, as on standard error).
-    public func finish(errors: [String]) -> [UInt8] {
+    /// The bytes that close the output: in JSON, the files that could not be read.
+    public func finish(errors: [ClaimFileProblem]) throws -> [UInt8] {
         guard format == .json else { return [] }
         var closing = JSONWriter(pretty: true, baseDepth: 1)
-        closing.array(errors)
+        try closing.encode(errors)
         return Array((count > 0 ? "\n  ],\n  \"errors\": " : "],\n  \"errors\": ").utf8) + closing.takeBytes() + Array("\n}\n".utf8)
     }
 }
