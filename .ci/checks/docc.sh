@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Outside check: the DocC reference of every library target builds with swift-docc-plugin and DocC reports no
-# warning (unresolved symbol links, missing snippets, malformed directives all fail). The snippets the
+# warning: --warnings-as-errors makes any DocC warning (unresolved symbol link, missing snippet, malformed
+# directive) fail the build, so the exit code says it all (SwiftPM's own notes about dependencies do not count). The snippets the
 # catalogs show (Snippets/*.swift) are compiled by `swift build` itself.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -12,11 +13,6 @@ trap 'rm -f "$log"' EXIT
 if ! swift package --disable-sandbox generate-documentation "${arguments[@]}" --warnings-as-errors >"$log" 2>&1; then
     grep -E "warning:|error:" "$log" | head -40 || tail -40 "$log"
     echo "docc: the documentation does not build cleanly"
-    exit 1
-fi
-if grep -E "^(warning|error):|: warning:|: error:" "$log" | grep -v "\.build/checkouts/" | grep -q .; then
-    grep -E "warning:|error:" "$log" | grep -v "\.build/checkouts/" | head -40
-    echo "docc: warnings"
     exit 1
 fi
 echo "docc: ${#targets[@]} catalogs built without warnings"

@@ -128,6 +128,19 @@ public enum RemittanceCodes {
         }
     }
 
+    /// MOA/MIA and LQ*HE remittance advice remark code (RARC, an external list maintained by CMS; common
+    /// codes only).
+    public static func remark(_ code: String) -> String? {
+        switch code {
+        case "M15": return "Separately billed services/tests have been bundled as they are considered components of the same procedure. Separate payment is not allowed."
+        case "MA01": return "Alert: If you do not agree with what we approved for these services, you may appeal our decision. To make sure that we are fair to you, we require another individual that did not process your initial claim to conduct the appeal. However, in order to be eligible for an appeal, you must write to us within 120 days of the date you received this notice, unless you have a good reason for being late."
+        case "MA130": return "Your claim contains incomplete and/or invalid information, and no appeal rights are afforded because the claim is unprocessable. Please submit a new claim with the complete/correct information."
+        case "N130": return "Consult plan benefit documents/guidelines for information about restrictions for this service."
+        case "N381": return "Alert: Consult our contractual agreement for restrictions/billing/payment information related to these charges."
+        default: return nil
+        }
+    }
+
     /// CLP02 value of a reversal of a previous payment.
     public static let reversalStatus = "22"
 }

@@ -1,3 +1,5 @@
+import X12Output
+
 /// Server-rendered HTML built by appending: markup only from string literals, everything else escaped.
 ///
 /// Markup can only come from `StaticString`s written in this module, and every runtime value goes
@@ -43,21 +45,7 @@ struct HTML: Sendable {
 
     /// Replaces the five characters that are special in HTML text and attributes.
     static func escape(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return value
-        }
-        var escaped = ""
-        escaped.reserveCapacity(value.utf8.count + 16)
-        for character in value.unicodeScalars {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.unicodeScalars.append(character)
-            }
-        }
-        return escaped
+        // One escaping rule for every HTML the toolkit writes: the output layer's.
+        HTMLText.escape(value)
     }
 }

@@ -31,6 +31,8 @@ public enum InspectorServer {
         let routes = InspectorRoutes(configuration: configuration, validator: validator, ledger: ledger)
         router.get("/") { _, _ in routes.uploadPage() }
         router.post("/inspect") { request, _ in await routes.inspect(request) }
+        router.post("/view/cms1500") { request, _ in await routes.paperView(.cms1500, request) }
+        router.post("/view/remit") { request, _ in await routes.paperView(.remit, request) }
         router.post("/api/validate") { request, _ in await routes.api(.validate, request) }
         router.post("/api/remit") { request, _ in await routes.api(.remit, request) }
         router.post("/api/ack") { request, _ in await routes.api(.ack, request) }

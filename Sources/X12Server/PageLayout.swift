@@ -63,6 +63,7 @@ enum PageLayout {
     form.inspect { display: flex; flex-direction: column; gap: 10px; }
     textarea { width: 100%; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; }
     button { align-self: flex-start; background: var(--accent); color: #fff; border: 0; border-radius: 5px; padding: 7px 16px; font-size: 14px; cursor: pointer; }
+    button.secondary { background: none; color: var(--accent); border: 1px solid var(--accent); padding: 5px 12px; font-size: 13px; }
     a { color: var(--accent); }
     .two { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
     @media (max-width: 900px) { .two { grid-template-columns: 1fr; } }

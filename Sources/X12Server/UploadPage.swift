@@ -15,11 +15,15 @@ enum UploadPage {
         body.raw("<section class=\"card\"><h2>Upload a file</h2>\n")
         body.raw("<form class=\"inspect\" id=\"upload-form\" method=\"post\" action=\"/inspect\" enctype=\"multipart/form-data\">\n")
         body.raw("<input type=\"file\" name=\"file\" id=\"file\" required>\n")
-        body.raw("<button type=\"submit\">Inspect file</button>\n</form></section>\n")
+        body.raw("<button type=\"submit\">Inspect file</button>\n")
+        paperViewButtons(&body)
+        body.raw("</form></section>\n")
         body.raw("<section class=\"card\"><h2>Paste X12 text</h2>\n")
         body.raw("<form class=\"inspect\" id=\"paste-form\" method=\"post\" action=\"/inspect\">\n")
         body.raw("<textarea name=\"text\" id=\"text\" rows=\"10\" spellcheck=\"false\" required placeholder=\"ISA*00*          *00*          *ZZ*SENDER ...\"></textarea>\n")
-        body.raw("<button type=\"submit\">Inspect text</button>\n</form></section>\n</div>\n")
+        body.raw("<button type=\"submit\">Inspect text</button>\n")
+        paperViewButtons(&body)
+        body.raw("</form></section>\n</div>\n")
         body.raw("<section class=\"card\"><h2>For scripts</h2>\n")
         body.raw("<p>The same answers as <code>x12 validate</code>, <code>x12 remit</code> and <code>x12 ack</code> with ")
         body.raw("<code>--format json</code>: post the raw X12 as the request body.</p>\n")
@@ -28,6 +32,12 @@ enum UploadPage {
         body.raw("curl --data-binary @payment.835 'http://HOST/api/remit?format=csv'\n")
         body.raw("curl --data-binary @response.999 http://HOST/api/ack</pre>\n</section>\n")
         return PageLayout.document(title: "Inspect an X12 file", body: body)
+    }
+
+    /// The buttons that send the same form to the paper views (print-ready pages, `x12 render`).
+    private static func paperViewButtons(_ body: inout HTML) {
+        body.raw("<button type=\"submit\" class=\"secondary\" formaction=\"/view/cms1500\" formtarget=\"_blank\">CMS-1500 forms (837P)</button>\n")
+        body.raw("<button type=\"submit\" class=\"secondary\" formaction=\"/view/remit\" formtarget=\"_blank\">Paper remittance (835)</button>\n")
     }
 }
 

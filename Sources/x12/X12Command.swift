@@ -11,7 +11,7 @@ struct X12Command: ParsableCommand {
 
         Errors are printed as FILE:segment N (ID) element M: message.
         """,
-        subcommands: [PrintCommand.self, GenerateCommand.self, RemitCommand.self, AckCommand.self, ValidateCommand.self, ServeCommand.self,
+        subcommands: [PrintCommand.self, GenerateCommand.self, RemitCommand.self, ClaimsCommand.self, RenderCommand.self, AckCommand.self, ValidateCommand.self, ServeCommand.self,
                       LedgerCommand.self]
     )
 }
