@@ -65,8 +65,10 @@ public struct ServiceLine: Sendable, Hashable, Codable {
     public var units: Decimal
     /// SV107: 1-based HI positions (1...4 of them).
     public var diagnosisPointers: [Int]
-    /// DTP*472.
+    /// DTP*472: the date of service, or the first day of a range (`RD8`).
     public var serviceDate: CalendarDate
+    /// The last day when DTP*472 gives a range (`RD8`, e.g. a week of DME rental); `nil` for one day.
+    public var serviceEndDate: CalendarDate?
     /// REF*6R line item control number, unique in the file; the 835 returns it.
     public var lineControlNumber: String
     /// 2420E ordering provider (DME lines).
@@ -77,13 +79,14 @@ public struct ServiceLine: Sendable, Hashable, Codable {
     /// Creates a line.
     public init(procedureCode: String, modifiers: [String] = [], charge: Decimal, units: Decimal, diagnosisPointers: [Int],
                 serviceDate: CalendarDate, lineControlNumber: String, orderingProvider: ProviderReference? = nil,
-                adjudications: [LineAdjudication] = []) {
+                adjudications: [LineAdjudication] = [], serviceEndDate: CalendarDate? = nil) {
         self.procedureCode = procedureCode
         self.modifiers = modifiers
         self.charge = charge
         self.units = units
         self.diagnosisPointers = diagnosisPointers
         self.serviceDate = serviceDate
+        self.serviceEndDate = serviceEndDate
         self.lineControlNumber = lineControlNumber
         self.orderingProvider = orderingProvider
         self.adjudications = adjudications

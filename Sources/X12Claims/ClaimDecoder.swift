@@ -173,8 +173,11 @@ private struct TransactionDecoder {
                 let onset = try date(segment, 3)
                 updateClaim { $0.onsetDate = onset }
             } else if segment[1] == "472" {
-                let served = try date(segment, 3)
-                updateLine { $0.serviceDate = served }
+                let (first, last) = try serviceDates(segment)
+                updateLine {
+                    $0.serviceDate = first
+                    $0.serviceEndDate = last
+                }
             }
         case "AMT":
             switch (segment[1], inLineAdjudication, inOtherPayer) {
@@ -528,6 +531,18 @@ private struct TransactionDecoder {
         case .ordering: updateLine { $0.orderingProvider?.address = address }
         case .submitter, .receiver, .other: break
         }
+    }
+
+    /// DTP*472: one day (`D8`) or a range (`RD8`, `CCYYMMDD-CCYYMMDD`, the last day `nil` when it is the first).
+    private func serviceDates(_ segment: Segment) throws(X12Error) -> (CalendarDate, CalendarDate?) {
+        guard segment[2] == "RD8" else { return (try date(segment, 3), nil) }
+        let parts = segment[3].split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let first = CalendarDate(x12: String(parts[0])), let last = CalendarDate(x12: String(parts[1])),
+              first <= last else {
+            throw X12Error(.invalidValue, at: segment.position.element(3),
+                           "DTP element 3 '\(segment[3])' is not a CCYYMMDD-CCYYMMDD range (first day not after the last)")
+        }
+        return (first, first == last ? nil : last)
     }
 
     private func date(_ segment: Segment, _ element: Int) throws(X12Error) -> CalendarDate {

@@ -118,7 +118,11 @@ public enum ClaimEncoder {
             try builder.write("LX", [.simple(String(index + 1))])
             try builder.write("SV1", [.composite(["HC", line.procedureCode] + line.modifiers), .simple(AmountText.x12(line.charge)), "UN",
                                       .simple(AmountText.quantity(line.units)), "", "", .composite(line.diagnosisPointers.map(String.init))])
-            try builder.write("DTP", ["472", "D8", .simple(line.serviceDate.x12)])
+            if let last = line.serviceEndDate, last != line.serviceDate {
+                try builder.write("DTP", ["472", "RD8", .simple(line.serviceDate.x12 + "-" + last.x12)])
+            } else {
+                try builder.write("DTP", ["472", "D8", .simple(line.serviceDate.x12)])
+            }
             try builder.write("REF", ["6R", .simple(line.lineControlNumber)])
             if let ordering = line.orderingProvider {
                 try writeName("DK", ordering.name, idQualifier: "XX", id: ordering.npi, into: &builder)

@@ -77,3 +77,30 @@ final class ClaimDecoderTests: XCTestCase {
         XCTAssertGreaterThan(decoded, 0)
     }
 }
+
+/// DTP*472*RD8 (a range of service dates, common for DME rentals and weekly home services) decodes to the
+/// line's first and last day and encodes back to the same segment; a reversed range is refused where it is.
+final class ServiceDateRangeTests: XCTestCase {
+    func testRangeDecodesAndEncodesBack() throws {
+        let file = try ClaimDecoder.decode(try Corpus.bytes("837p/stupidedi-sample-10b.x12"))
+        let lines = file.transactions.flatMap { $0.claims.flatMap(\.lines) }
+        XCTAssertEqual(lines.count, 6)
+        XCTAssertEqual(lines.map(\.serviceDate.description), Array(repeating: "2004-02-01", count: 6))
+        XCTAssertEqual(lines.map { $0.serviceEndDate?.description }, Array(repeating: "2004-02-07", count: 6))
+        let encoded = String(decoding: try ClaimEncoder.encode(file), as: UTF8.self)
+        XCTAssertEqual(encoded.components(separatedBy: "DTP*472*RD8*20040201-20040207~").count - 1, 6)
+    }
+
+    func testOneDayRangeIsOneDateAndAReversedRangeIsRefused() throws {
+        let text = try Corpus.text("837p/stupidedi-sample-10b.x12")
+        let oneDay = try ClaimDecoder.decode(Array(text.replacingOccurrences(of: "20040201-20040207", with: "20040203-20040203").utf8))
+        let line = try XCTUnwrap(oneDay.transactions.first?.claims.first?.lines.first)
+        XCTAssertEqual(line.serviceDate.description, "2004-02-03")
+        XCTAssertNil(line.serviceEndDate)
+        XCTAssertThrowsError(try ClaimDecoder.decode(Array(text.replacingOccurrences(of: "20040201-20040207", with: "20040207-20040201").utf8))) { error in
+            let x12 = error as? X12Error
+            XCTAssertEqual(x12?.position.segmentIndex, 26)
+            XCTAssertEqual(x12?.position.elementPosition, 3)
+        }
+    }
+}

@@ -69,6 +69,7 @@ final class ClaimRecordsTests: XCTestCase {
                                serviceDate: try XCTUnwrap(CalendarDate(iso: "2024-01-08")),
                                lineControlNumber: "L1")
         line.orderingProvider = person
+        line.serviceEndDate = try XCTUnwrap(CalendarDate(iso: "2024-01-12"))
         return ClaimRecord(
             file: "f.837",
             envelope: ClaimEnvelope(interchangeControlNumber: "000000001", groupControlNumber: "1", transactionSetControlNumber: "0001"),

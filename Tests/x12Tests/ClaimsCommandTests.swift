@@ -9,13 +9,13 @@ final class ClaimsCommandTests: XCTestCase {
         + "subscriberGroupNumber,claimFilingCode,payerResponsibility,patientLastName,patientFirstName,patientDateOfBirth,patientSex,"
         + "patientRelationship,payerName,payerId,patientControlNumber,totalCharge,frequencyCode,placeOfService,diagnoses,"
         + "priorAuthorization,payerClaimControlNumber,referringProviderName,referringProviderNpi,renderingProviderName,"
-        + "renderingProviderNpi,lineNumber,procedureCode,modifiers,units,lineCharge,diagnosisPointers,serviceDate,lineControlNumber"
+        + "renderingProviderNpi,lineNumber,procedureCode,modifiers,units,lineCharge,diagnosisPointers,serviceDate,lineControlNumber,serviceEndDate"
 
     /// stupidedi's anesthesia example: one claim, one line with three modifiers, a rendering provider.
     private let anesthesia = [
         "Fixtures/corpus/837p/stupidedi-anesthesia.x12,000010216,20213,0001,PROVIDER MEDICAL GROUP,2366554859,756473826,,"
             + "123456789A,JONES,MARGARET,,MB,P,JONES,MARGARET,1974-03-03,F,18,ABC PAYER,05440,153829140,827.00,1,22,36616,,,,,"
-            + "\"TOWNSEND, JACOB E\",5678912345,1,00142,QK|QS|P1,61,827.00,1,2005-01-12,",
+            + "\"TOWNSEND, JACOB E\",5678912345,1,00142,QK|QS|P1,61,827.00,1,2005-01-12,,",
     ]
 
     /// LinuxForHealth's ambulance example 5: four lines with their REF*6R, four diagnoses, a taxonomy.
@@ -23,7 +23,7 @@ final class ClaimsCommandTests: XCTestCase {
                              ("3", "A0422", "1", "46.00", "1003"), ("4", "A0382", "1", "12.30", "1004")].map { line in
         "Fixtures/corpus/837p/lfh-ambulance-example5.x12,000000907,1,000017712,AAA AMBULANCE SERVICE,2366554859,376985369,"
             + "3416L0300X,012345678A,JONES,SARAH,,MB,P,JONES,SARAH,1963-07-29,F,18,MEDICARE PART B,123245,051068,766.50,1,41,"
-            + "8628|E8888|9592|8540,,,,,,,\(line.0),\(line.1),RH,\(line.2),\(line.3),1|2|3|4,2005-02-08,\(line.4)"
+            + "8628|E8888|9592|8540,,,,,,,\(line.0),\(line.1),RH,\(line.2),\(line.3),1|2|3|4,2005-02-08,\(line.4),"
     }
 
     func testCSVOfTwoCorpusFilesMatchesHandCheckedRows() throws {

@@ -86,6 +86,7 @@ extension ClaimRecord: JSONWritable {
             for pointer in line.diagnosisPointers { json.number(pointer) }
             json.endArray()
             json.key("serviceDate"); json.string(line.serviceDate.description)
+            json.field("serviceEndDate", line.serviceEndDate?.description)
             json.field("lineControlNumber", line.lineControlNumber.isEmpty ? nil : line.lineControlNumber)
             if let ordering = line.orderingProvider { json.key("orderingProvider"); Self.write(ordering, to: &json) }
             json.endObject()

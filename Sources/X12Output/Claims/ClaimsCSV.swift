@@ -18,7 +18,7 @@ public enum ClaimsCSV {
         "payerClaimControlNumber", "referringProviderName", "referringProviderNpi", "renderingProviderName",
         "renderingProviderNpi",
         "lineNumber", "procedureCode", "modifiers", "units", "lineCharge", "diagnosisPointers", "serviceDate",
-        "lineControlNumber",
+        "lineControlNumber", "serviceEndDate",
     ]
 
     /// The header line.
@@ -55,11 +55,12 @@ public enum ClaimsCSV {
             row.add(line.diagnosisPointers.map(String.init).joined(separator: "|"))
             row.add(line.serviceDate.description)
             row.add(line.lineControlNumber)
+            row.add(line.serviceEndDate?.description ?? "")
             row.end(into: &output)
         }
         if claim.lines.isEmpty {
             var row = claimColumns
-            row.addEmpty(8)
+            row.addEmpty(9)
             row.end(into: &output)
         }
     }

@@ -128,7 +128,7 @@ public enum CMS1500Crosswalk {
     private static func lineValues(_ line: ServiceLine, record: ClaimRecord) -> [String: String] {
         var values: [String: String] = [
             "24A": FormDate.short(line.serviceDate),
-            "24A.to": FormDate.short(line.serviceDate),
+            "24A.to": FormDate.short(line.serviceEndDate ?? line.serviceDate),
             "24B": record.claim.placeOfService,
             "24D": line.procedureCode,
             "24F": Money(line.charge).description,
