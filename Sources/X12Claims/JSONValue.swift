@@ -9,7 +9,8 @@ enum JSONValue: Sendable {
     case array([JSONValue])
     /// An object's members in document order. A list, not a dictionary: batch objects have a handful of
     /// members, and comparing a few short keys costs less than hashing every key when it is parsed and again
-    /// when it is read (measured with `X12Benchmark batch-decode`; numbers in Benchmarks/README.md).
+    /// when it is read. With it the batch's parse + mapping takes 0.91 s against 3.34 s for Foundation's
+    /// `JSONDecoder` into mirrors of the same fields (`X12Benchmark batch-decode`, Benchmarks/README.md).
     case object([(key: String, value: JSONValue)])
 
     /// What the value is, for messages.
@@ -25,8 +26,9 @@ enum JSONValue: Sendable {
     }
 }
 
-/// A small RFC 8259 parser over bytes. The batch decoder maps its values by hand: much faster than `Codable`
-/// for batches of 100,000 visits, and every error still names its JSON path.
+/// A small RFC 8259 parser over bytes. The batch decoder maps its values by hand: 3.7× faster than
+/// `JSONDecoder` on a 100,000-visit batch (measured; kept because it is at least twice as fast), and every
+/// error still names its JSON path.
 struct JSONParser {
     private let bytes: [UInt8]
     private var index = 0
