@@ -70,6 +70,10 @@ final class ClaimRecordsTests: XCTestCase {
                                lineControlNumber: "L1")
         line.orderingProvider = person
         line.serviceEndDate = try XCTUnwrap(CalendarDate(iso: "2024-01-12"))
+        let paidOn = try XCTUnwrap(CalendarDate(iso: "2024-02-01"))
+        let contractual = ClaimAdjustmentGroup(groupCode: "CO", adjustments: [.init(reason: "45", amount: 10)])
+        line.adjudications = [LineAdjudication(otherPayerId: "MCR1", paidAmount: 32, procedureCode: "E0114", paidUnits: 1,
+                                               adjustments: [contractual], adjudicationDate: paidOn)]
         return ClaimRecord(
             file: "f.837",
             envelope: ClaimEnvelope(interchangeControlNumber: "000000001", groupControlNumber: "1", transactionSetControlNumber: "0001"),
@@ -84,7 +88,13 @@ final class ClaimRecordsTests: XCTestCase {
             claim: Claim(patientControlNumber: "C1", placeOfService: "12", frequencyCode: "7",
                          onsetDate: CalendarDate(year: 2024, month: 1, day: 1), patientAmountPaid: 5, payerClaimControlNumber: "ICN1",
                          priorAuthorization: "AUTH", diagnoses: ["M5416"], referringProvider: person, renderingProvider: person,
-                         serviceFacility: ServiceFacility(name: "FACILITY", npi: "1245319599", address: address), lines: [line]))
+                         serviceFacility: ServiceFacility(name: "FACILITY", npi: "1245319599", address: address),
+                         otherPayers: [OtherPayer(relationshipCode: "18", claimFilingCode: "MB", adjustments: [contractual],
+                                                  paidAmount: 32, remainingPatientLiability: 8,
+                                                  subscriber: OtherSubscriber(name: .person(last: "DOE", first: "JANE"), memberId: "1EG4"),
+                                                  payerName: "MEDICARE", payerId: "MCR1", adjudicationDate: paidOn,
+                                                  claimControlNumber: "ICN-P")],
+                         lines: [line]))
     }
 
     func testDocumentedJSONKeysAreExactlyTheKeysWritten() throws {

@@ -116,3 +116,21 @@ final class ClaimsCommandTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["claims.csv"])
     }
 }
+
+/// A secondary claim's records carry the primary payer's adjudication (2320/2330B and each line's 2430), as
+/// written in Fixtures/cob/secondary.837 (AMT*D 150 and 85; SVD per line).
+final class ClaimsCOBRecordTests: XCTestCase {
+    func testOtherPayerAmountsComeFromTheCOBLoops() throws {
+        let result = try CommandRunner.run(["claims", "--format", "ndjson", "Fixtures/cob/secondary.837"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let records = try result.stdout.split(separator: "\n").map {
+            try XCTUnwrap(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        XCTAssertEqual(records.map { $0["patientControlNumber"] as? String }, ["S1001-S", "S2001-S"])
+        let payers = records.map { ($0["otherPayers"] as? [[String: Any]])?.first }
+        XCTAssertEqual(payers.map { $0?["payerName"] as? String }, ["MEDICARE PART B OREGON", "AETNA"])
+        XCTAssertEqual(payers.map { $0?["paidAmount"] as? String }, ["150.00", "85.00"])
+        let lines = try XCTUnwrap(records.first?["lines"] as? [[String: Any]])
+        XCTAssertEqual(lines.map { ($0["adjudications"] as? [Any])?.count }, [1, 1, 1])
+    }
+}

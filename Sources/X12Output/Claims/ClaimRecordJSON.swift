@@ -71,6 +71,12 @@ extension ClaimRecord: JSONWritable {
             json.key("address"); Self.write(facility.address, to: &json)
             json.endObject()
         }
+        if !claim.otherPayers.isEmpty {
+            json.key("otherPayers")
+            json.beginArray()
+            for payer in claim.otherPayers { Self.write(payer, to: &json) }
+            json.endArray()
+        }
 
         json.key("lines")
         json.beginArray()
@@ -89,10 +95,56 @@ extension ClaimRecord: JSONWritable {
             json.field("serviceEndDate", line.serviceEndDate?.description)
             json.field("lineControlNumber", line.lineControlNumber.isEmpty ? nil : line.lineControlNumber)
             if let ordering = line.orderingProvider { json.key("orderingProvider"); Self.write(ordering, to: &json) }
+            if !line.adjudications.isEmpty {
+                json.key("adjudications")
+                json.beginArray()
+                for adjudication in line.adjudications { Self.write(adjudication, to: &json) }
+                json.endArray()
+            }
             json.endObject()
         }
         json.endArray()
         json.endObject()
+    }
+
+    /// 2320/2330B: another payer's adjudication of the claim (on a secondary claim, the primary's).
+    private static func write(_ payer: OtherPayer, to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("payerName"); json.string(payer.payerName)
+        json.key("payerId"); json.string(payer.payerId)
+        json.key("responsibility"); json.string(payer.responsibility)
+        json.key("claimFilingCode"); json.string(payer.claimFilingCode)
+        json.field("paidAmount", payer.paidAmount.map { Money($0).description })
+        json.field("remainingPatientLiability", payer.remainingPatientLiability.map { Money($0).description })
+        json.field("adjudicationDate", payer.adjudicationDate?.description)
+        json.field("claimControlNumber", payer.claimControlNumber)
+        json.key("adjustments"); Self.write(payer.adjustments, to: &json)
+        json.endObject()
+    }
+
+    /// 2430: another payer's adjudication of one line.
+    private static func write(_ adjudication: LineAdjudication, to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("payerId"); json.string(adjudication.otherPayerId)
+        json.key("paidAmount"); json.string(Money(adjudication.paidAmount).description)
+        json.key("adjudicationDate"); json.string(adjudication.adjudicationDate.description)
+        json.key("adjustments"); Self.write(adjudication.adjustments, to: &json)
+        json.endObject()
+    }
+
+    /// CAS groups flattened to one entry per reason: `{group, reason, amount}`.
+    private static func write(_ groups: [ClaimAdjustmentGroup], to json: inout JSONWriter) {
+        json.beginArray()
+        for group in groups {
+            for adjustment in group.adjustments {
+                json.beginObject()
+                json.key("group"); json.string(group.groupCode)
+                json.key("reason"); json.string(adjustment.reason)
+                json.key("amount"); json.string(Money(adjustment.amount).description)
+                json.endObject()
+            }
+        }
+        json.endArray()
     }
 
     private static func writeName(_ name: EntityName, to json: inout JSONWriter) {
