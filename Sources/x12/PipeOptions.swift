@@ -50,7 +50,8 @@ struct PipeOptions: ParsableArguments {
 
     /// One path a line; a trailing carriage return is dropped, blank lines are skipped, other white space is kept.
     static func parseList(_ text: String) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: true).compactMap { line in
+        // "\r\n" is one Character in Swift: split on both line ends.
+        text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).compactMap { line in
             let path = line.hasSuffix("\r") ? line.dropLast() : line
             return path.allSatisfy(\.isWhitespace) ? nil : String(path)
         }
