@@ -18,6 +18,11 @@ struct AckCommand: ParsableCommand {
 
         Exit codes: 0 parsed; 1 malformed or truncated acknowledgment (what parsed is still printed), or with \
         --fail-on-reject when anything was rejected; 2 usage error or unreadable file.
+
+        --format ndjson reads each file on its own and writes one "claimStatus" record per claim, opening with \
+        recordType, schemaVersion, source (the file), and the claim's interchangeControlNumber, \
+        groupControlNumber and transactionSetControlNumber. --paths-from reads the paths one a line; with \
+        --keep-going a file that cannot be opened, and each problem, also becomes a "diagnostic" record (exit 1).
         """
     )
 

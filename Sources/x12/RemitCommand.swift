@@ -20,6 +20,12 @@ struct RemitCommand: ParsableCommand {
         Errors (envelope faults, unreadable segments) are printed on standard error as FILE:segment N (ID) \
         element M: message and make the exit code 1. Balancing findings are printed as warnings and do not \
         change the exit code. Exit 2 when a file cannot be read.
+
+        Several files (as arguments or --paths-from, one path a line) are read in turn into one NDJSON or CSV \
+        output (one CSV header). With --paths-from or --keep-going every NDJSON record starts with the pipe \
+        envelope: recordType "claimPayment", schemaVersion, source (the path), interchangeControlNumber, \
+        groupControlNumber, then the record's usual keys. With --keep-going a file that cannot be opened or read, \
+        and each error, also becomes a "diagnostic" record, the run goes on, and the exit code is 1.
         """
     )
 

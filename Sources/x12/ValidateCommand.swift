@@ -19,6 +19,10 @@ struct ValidateCommand: ParsableCommand {
 
         The guides are the ones bundled with the toolkit (837P 005010X222A1, 835 005010X221A1, 999, 277CA and the \
         00501 envelope); --specs DIR, else $X12_SPECS, reads them from a directory instead.
+
+        --format ndjson writes a "transactionSet" record per transaction set and a "finding" record per finding, \
+        each opening with recordType, schemaVersion, source (the file), ISA13, GS06 and ST02. --paths-from reads \
+        the paths one a line; with --keep-going an unreadable file gives a "diagnostic" record and exit 1, not 2.
         """
     )
 
