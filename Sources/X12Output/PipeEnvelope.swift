@@ -59,6 +59,8 @@ public struct PipeEnvelope: Sendable, Hashable {
 public enum PipeRecordType: String, Sendable, Hashable, CaseIterable {
     /// `x12 remit`: one claim payment (``RemittanceClaimRecord``).
     case claimPayment
+    /// `x12 remit`: one transaction set's payment, PLB and totals, after its claims (``RemittanceTransactionRecord``).
+    case remittance
     /// `x12 ack`: where one claim stands according to one acknowledgment file (``AckClaimRecord``).
     case claimStatus
     /// `x12 validate`: one validated transaction set (``ValidationTransactionSetRecord``).

@@ -20,8 +20,8 @@ public enum RemittanceFormat: String, Sendable, CaseIterable {
 public struct RemittanceWriter {
     /// The format written.
     public let format: RemittanceFormat
-    /// The path being read: when set, NDJSON records carry the ``PipeEnvelope`` for it (the pipe contract);
-    /// nil keeps the plain record.
+    /// The path being read: when set, NDJSON records carry the ``PipeEnvelope`` for it and each transaction set
+    /// ends with a ``RemittanceTransactionRecord`` (the pipe contract); nil keeps the plain records.
     public var source: String?
     private var transactionCount = 0
     private var claimCount = 0
@@ -83,7 +83,11 @@ public struct RemittanceWriter {
             guard let header else { return [] }
             switch format {
             case .json: try writeTrailer(trailer)
-            case .ndjson: break
+            case .ndjson:
+                if let source {
+                    try json.encode(RemittanceTransactionRecord(source: source, remittance: header, trailer: trailer))
+                    json.newline()
+                }
             case .csv:
                 RemittanceCSV.appendRows(header: header, trailer: trailer, hadClaims: claimCount > 0, to: &csv)
             }

@@ -213,6 +213,9 @@ final class DocumentedKeysTests: XCTestCase {
                 for (_, value) in record { keys(in: value, into: &nested) }
                 let topLevel = Set(record.keys)
                 switch type {
+                case "remittance":
+                    XCTAssertEqual(topLevel.subtracting(pipe).sorted(), [], "remittance keys not in the Pipe records section")
+                    XCTAssertEqual(nested.subtracting(remittance).sorted(), [], "remittance nested keys not documented")
                 case "claimPayment":
                     XCTAssertEqual(topLevel.subtracting(pipe.union(remittance)).sorted(), [], "claimPayment keys not documented")
                     XCTAssertEqual(nested.subtracting(remittance).sorted(), [], "claimPayment nested keys not documented")
@@ -222,6 +225,6 @@ final class DocumentedKeysTests: XCTestCase {
                 }
             }
         }
-        XCTAssertEqual(types, ["claimPayment", "claimStatus", "transactionSet", "finding", "diagnostic"])
+        XCTAssertEqual(types, ["claimPayment", "remittance", "claimStatus", "transactionSet", "finding", "diagnostic"])
     }
 }

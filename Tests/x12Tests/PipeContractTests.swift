@@ -24,9 +24,10 @@ final class PipeContractTests: XCTestCase {
         let result = try CommandRunner.run(["remit", "--paths-from", "-", "--format", "ndjson", "--quiet"], input: Data(twoRemittances.utf8))
         XCTAssertEqual(result.status, 0, result.stderr)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        // multiple-payments.835: CLP A1 and A2 in ST 0001, A3 in ST 0002, both in ISA 000000201 / GS 11 (ST 0003 has
-        // only a PLB); reversal-plb.835: five CLPs in ISA 000000101 / GS 1 / ST 0001.
-        XCTAssertEqual(lines.count, 8)
+        // multiple-payments.835: CLP A1 and A2 in ST 0001, A3 in ST 0002, both in ISA 000000201 / GS 11, then
+        // ISA 000000202 / GS 12 / ST 0003 with only a PLB; reversal-plb.835: five CLPs in ISA 000000101 / GS 1 / ST 0001.
+        // Each transaction set ends with its `remittance` record.
+        XCTAssertEqual(lines.count, 12)
         XCTAssertEqual(lines.first, """
             {"recordType":"claimPayment","schemaVersion":1,"source":"Fixtures/remit/multiple-payments.835",\
             "interchangeControlNumber":"000000201","groupControlNumber":"11","transactionSetControlNumber":"0001",\
@@ -40,8 +41,22 @@ final class PipeContractTests: XCTestCase {
             "groupDescription":"Patient responsibility","reason":"3","reasonDescription":"Co-payment amount","amount":"20.00"}],\
             "remarkCodes":[],"references":[],"amounts":[],"quantities":[],"segment":12}],"balance":[],"segment":10}
             """)
-        let parsed = try records(result.stdout)
+        let all = try records(result.stdout)
+        let parsed = all.filter { $0["recordType"] as? String == "claimPayment" }
         let multiple = "Fixtures/remit/multiple-payments.835", reversal = "Fixtures/remit/reversal-plb.835"
+        XCTAssertEqual(all.map { $0["recordType"] as? String }, ["claimPayment", "claimPayment", "remittance", "claimPayment", "remittance",
+                                                               "remittance", "claimPayment", "claimPayment", "claimPayment", "claimPayment",
+                                                               "claimPayment", "remittance"])
+        let transactions = all.filter { $0["recordType"] as? String == "remittance" }
+        XCTAssertEqual(transactions.map(envelope), [[multiple, "000000201", "11", "0001"], [multiple, "000000201", "11", "0002"],
+                                                    [multiple, "000000202", "12", "0003"], [reversal, "000000101", "1", "0001"]])
+        // BPR02 300 / 0 / 0 / 956; PLB FB -120 and WO 120 in ST 0003; WO 75, L6 -15.25, 72 -0.50 (59.25) in reversal-plb.
+        XCTAssertEqual(transactions.map { $0["paymentAmount"] as? String }, ["300.00", "0.00", "0.00", "956.00"])
+        XCTAssertEqual(transactions.map { ($0["providerAdjustments"] as? [[String: Any]] ?? []).compactMap { $0["amount"] as? String } },
+                       [[], [], ["-120.00", "120.00"], ["75.00", "-15.25", "-0.50"]])
+        XCTAssertEqual(transactions.map { ($0["totals"] as? [String: Any])?["providerAdjustmentAmount"] as? String },
+                       ["0.00", "0.00", "0.00", "59.25"])
+        XCTAssertEqual(transactions.map { ($0["totals"] as? [String: Any])?["paidAmount"] as? String }, ["300.00", "0.00", "0.00", "1015.25"])
         XCTAssertEqual(parsed.map(envelope), [
             [multiple, "000000201", "11", "0001"], [multiple, "000000201", "11", "0001"], [multiple, "000000201", "11", "0002"],
             [reversal, "000000101", "1", "0001"], [reversal, "000000101", "1", "0001"], [reversal, "000000101", "1", "0001"],
@@ -68,7 +83,9 @@ final class PipeContractTests: XCTestCase {
                     + "\"groupControlNumber\":\"\(gs)\"," + line.dropFirst() + "\n"
             }
         }
-        XCTAssertEqual(piped.stdout, expected)
+        let claimLines = piped.stdout.split(separator: "\n").filter { $0.hasPrefix("{\"recordType\":\"claimPayment\"") }
+        XCTAssertEqual(claimLines.map { $0 + "\n" }.joined(), expected)
+        XCTAssertEqual(piped.stdout.split(separator: "\n").count, claimLines.count + 4, "and one remittance record per transaction set")
     }
 
     func testRemitCSVOfSeveralFilesHasOneHeader() throws {
@@ -141,7 +158,7 @@ final class PipeContractTests: XCTestCase {
         try "Fixtures/remit/reversal-plb.835\r\n   \n".write(to: list, atomically: true, encoding: .utf8)
         let result = try CommandRunner.run(["remit", "--paths-from", list.path, "--format", "ndjson", "--quiet"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(try records(result.stdout).count, 5)
+        XCTAssertEqual(try records(result.stdout).count, 6, "five claims and their transaction")
         let missing = try CommandRunner.run(["remit", "--paths-from", folder.appendingPathComponent("none.txt").path, "--format", "ndjson"])
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("cannot read the --paths-from list"), missing.stderr)
