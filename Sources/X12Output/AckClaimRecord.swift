@@ -30,10 +30,10 @@ public struct AckClaimRecord: Sendable, Encodable {
         try envelope.encode(into: &container)
         try container.encode(claim.patientControlNumber, forKey: "patientControlNumber")
         try container.encode(claim.status, forKey: "status")
-        try encodeOrNull(claim.payerClaimControlNumber, forKey: "payerClaimControlNumber", in: &container)
+        try container.encodeOrNull(claim.payerClaimControlNumber, forKey: "payerClaimControlNumber")
         try container.encode(claim.reasons, forKey: "reasons")
-        try encodeOrNull(claim.chargeAmount, forKey: "chargeAmount", in: &container)
-        try encodeOrNull(claim.patientName, forKey: "patientName", in: &container)
+        try container.encodeOrNull(claim.chargeAmount, forKey: "chargeAmount")
+        try container.encodeOrNull(claim.patientName, forKey: "patientName")
         try container.encode(claim.acknowledgments, forKey: "acknowledgments")
     }
 }

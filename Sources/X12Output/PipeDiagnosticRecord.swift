@@ -29,10 +29,10 @@ public struct PipeDiagnosticRecord: Sendable, Hashable, Encodable {
         let position = error.position
         try container.encode(position.byteOffset, forKey: "byteOffset")
         try container.encode(position.line, forKey: "line")
-        try encodeOrNull(position.segmentIndex, forKey: "segmentIndex", in: &container)
-        try encodeOrNull(position.segmentId, forKey: "segmentId", in: &container)
-        try encodeOrNull(position.transactionSegmentIndex, forKey: "transactionSegmentIndex", in: &container)
-        try encodeOrNull(position.elementPosition, forKey: "elementPosition", in: &container)
-        try encodeOrNull(position.componentPosition, forKey: "componentPosition", in: &container)
+        try container.encodeOrNull(position.segmentIndex, forKey: "segmentIndex")
+        try container.encodeOrNull(position.segmentId, forKey: "segmentId")
+        try container.encodeOrNull(position.transactionSegmentIndex, forKey: "transactionSegmentIndex")
+        try container.encodeOrNull(position.elementPosition, forKey: "elementPosition")
+        try container.encodeOrNull(position.componentPosition, forKey: "componentPosition")
     }
 }

@@ -31,21 +31,22 @@ public struct PipeEnvelope: Sendable, Hashable {
         self.transactionSetControlNumber = transactionSetControlNumber
     }
 
-    /// Writes the six keys, `null` for an unknown control number. With `transactionSet: false` the ST02 key
-    /// is left to the record (one that already writes `transactionSetControlNumber` in that place).
-    func encode(into container: inout KeyedEncodingContainer<PipeKey>, transactionSet: Bool = true) throws {
+    /// Writes the six keys, `null` for an unknown control number: a record's `encode(to:)` calls this first on a
+    /// `PipeKey` container, then writes its own keys. With `transactionSet: false` the ST02 key is left to the
+    /// record (one that already writes `transactionSetControlNumber` in that place).
+    public func encode(into container: inout KeyedEncodingContainer<PipeKey>, transactionSet: Bool = true) throws {
         try container.encode(recordType.rawValue, forKey: "recordType")
         try container.encode(Self.schemaVersion, forKey: "schemaVersion")
         try container.encode(source, forKey: "source")
-        try encodeOrNull(interchangeControlNumber, forKey: "interchangeControlNumber", in: &container)
-        try encodeOrNull(groupControlNumber, forKey: "groupControlNumber", in: &container)
+        try container.encodeOrNull(interchangeControlNumber, forKey: "interchangeControlNumber")
+        try container.encodeOrNull(groupControlNumber, forKey: "groupControlNumber")
         if transactionSet {
-            try encodeOrNull(transactionSetControlNumber, forKey: "transactionSetControlNumber", in: &container)
+            try container.encodeOrNull(transactionSetControlNumber, forKey: "transactionSetControlNumber")
         }
     }
 
     /// The same keys written straight into the open object of `json` (the fast path of records that write themselves).
-    func writeMembers(to json: inout JSONWriter, transactionSet: Bool = true) {
+    public func writeMembers(to json: inout JSONWriter, transactionSet: Bool = true) {
         json.key("recordType"); json.string(recordType.rawValue)
         json.key("schemaVersion"); json.number(Self.schemaVersion)
         json.key("source"); json.string(source)
@@ -73,19 +74,26 @@ public enum PipeRecordType: String, Sendable, Hashable, CaseIterable {
 
 /// A coding key made from any string: pipe records name their keys as they write them.
 public struct PipeKey: CodingKey, ExpressibleByStringLiteral, Sendable {
+    /// The key as written.
     public var stringValue: String
+    /// Pipe records have no integer keys.
     public var intValue: Int? { nil }
 
+    /// The key `stringValue`.
     public init(stringValue: String) { self.stringValue = stringValue }
+    /// Pipe records have no integer keys: always nil.
     public init?(intValue: Int) { nil }
+    /// The key written as a string literal.
     public init(stringLiteral value: String) { stringValue = value }
 }
 
-/// Writes `value`, or `null` when it is nil (records of the pipe contract always carry their keys).
-func encodeOrNull<T: Encodable>(_ value: T?, forKey key: PipeKey, in container: inout KeyedEncodingContainer<PipeKey>) throws {
-    if let value {
-        try container.encode(value, forKey: key)
-    } else {
-        try container.encodeNil(forKey: key)
+extension KeyedEncodingContainer where Key == PipeKey {
+    /// Writes `value`, or `null` when it is nil (records of the pipe contract always carry their keys).
+    public mutating func encodeOrNull<T: Encodable>(_ value: T?, forKey key: PipeKey) throws {
+        if let value {
+            try encode(value, forKey: key)
+        } else {
+            try encodeNil(forKey: key)
+        }
     }
 }

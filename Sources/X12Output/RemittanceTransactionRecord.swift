@@ -32,7 +32,7 @@ public struct RemittanceTransactionRecord: Sendable, Encodable {
         try container.encode(remittance.payment.payerIdentifier, forKey: "payerIdentifier")
         try container.encode(remittance.payer.name, forKey: "payerName")
         try container.encode(remittance.payee.name, forKey: "payeeName")
-        try encodeOrNull(remittance.payee.identifier, forKey: "payeeIdentifier", in: &container)
+        try container.encodeOrNull(remittance.payee.identifier, forKey: "payeeIdentifier")
         try container.encode(trailer.providerAdjustments, forKey: "providerAdjustments")
         try container.encode(trailer.totals, forKey: "totals")
     }
