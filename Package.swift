@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "X12Acknowledgments", dependencies: ["X12"]),
         .target(name: "X12Matching", dependencies: ["X12", "X12Claims", "X12Remittance", "X12Acknowledgments"]),
         .target(name: "X12Validation", dependencies: ["X12"], resources: [.copy("Specs")]),
-        .target(name: "X12Output", dependencies: ["X12", "X12Remittance", "X12Claims"]),
+        .target(name: "X12Output", dependencies: ["X12", "X12Remittance", "X12Acknowledgments", "X12Validation", "X12Claims"]),
         .target(
             name: "X12Ledger",
             dependencies: [
@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "X12OutputTests", dependencies: ["X12Output", "X12Remittance", "X12Claims", "X12TestSupport"]),
         .testTarget(name: "X12AcknowledgmentsTests", dependencies: ["X12Acknowledgments", "X12TestSupport"]),
         .testTarget(name: "X12ValidationTests", dependencies: ["X12Validation", "X12TestSupport"]),
-        .testTarget(name: "x12Tests", dependencies: ["x12", "X12TestSupport"]),
+        .testTarget(name: "x12Tests", dependencies: ["x12", "X12Ledger", "X12TestSupport"]),
         .testTarget(name: "X12LedgerTests", dependencies: ["X12Ledger", "X12TestSupport"]),
         .testTarget(name: "X12MatchingTests", dependencies: ["X12Matching", "X12Ledger", "X12Output", "X12TestSupport"]),
         .testTarget(

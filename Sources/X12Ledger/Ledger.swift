@@ -28,6 +28,10 @@ public final class Ledger: Sendable {
         return defaultFileName
     }
 
+    /// How long a write waits for another process's write lock by default: long enough for several importers of
+    /// large files sharing one ledger file to take turns.
+    public static let defaultBusyTimeout: TimeInterval = 60
+
     /// The database file.
     public let path: String
     let pool: DatabasePool
@@ -38,13 +42,17 @@ public final class Ledger: Sendable {
     /// - Parameter path: the SQLite file.
     /// - Parameter clock: "now" for import times and, by default, for days since submission and aging
     ///   (tests pass a fixed one).
+    /// - Parameter busyTimeout: how long a write (or opening a new ledger) waits for another process holding the
+    ///   database's write lock before it fails; the WAL journal lets readers go on meanwhile.
     /// - Throws: ``LedgerError`` when the file cannot be opened or is not a ledger.
-    public init(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws(LedgerError) {
+    public init(path: String, clock: @escaping @Sendable () -> Date = { Date() },
+                busyTimeout: TimeInterval = Ledger.defaultBusyTimeout) throws(LedgerError) {
         self.path = path
         self.clock = clock
         do {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
+            configuration.busyMode = .timeout(busyTimeout)
             pool = try DatabasePool(path: path, configuration: configuration)
             try LedgerSchema.migrator.migrate(pool)
         } catch {
@@ -106,6 +114,13 @@ public final class Ledger: Sendable {
             }
         } catch let error as LedgerError {
             throw error
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE
+                    && error.message?.contains("importedFile.sha256") == true {
+            // Another connection recorded the same file between the check and the insert: it is recorded once.
+            if let earlier = try earlierImport(sha256: sha256, path: source) {
+                return ImportSummary(kind: kind, path: source, sha256: sha256, alreadyImported: earlier.alreadyImported)
+            }
+            throw LedgerError("\(path): \(Self.describe(error))")
         } catch {
             throw LedgerError("\(path): \(Self.describe(error))")
         }

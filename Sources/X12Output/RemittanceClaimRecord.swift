@@ -2,8 +2,12 @@ import X12Remittance
 
 /// One NDJSON line: a claim payment with the transaction it came in.
 ///
-/// The transaction fields come first, then every key of `RemittanceClaim` at the same level.
+/// The transaction fields come first, then every key of `RemittanceClaim` at the same level. A record
+/// with a ``pipe`` envelope (`x12 remit --paths-from`/`--keep-going`) starts with the ``PipeEnvelope`` keys;
+/// its `transactionSetControlNumber` is the one the record always had, so no key moves or changes.
 public struct RemittanceClaimRecord: Sendable, Encodable {
+    /// The pipe-contract keys written in front (`recordType: "claimPayment"`), or nil for the plain record.
+    public var pipe: PipeEnvelope?
     /// ST02 of the 835.
     public var transactionSetControlNumber: String
     /// TRN02 check or EFT trace number.
@@ -21,8 +25,13 @@ public struct RemittanceClaimRecord: Sendable, Encodable {
     /// The claim payment.
     public var claim: RemittanceClaim
 
-    /// Builds the record of one claim.
-    public init(remittance: Remittance, claim: RemittanceClaim) {
+    /// Builds the record of one claim; with `source`, the record carries the pipe envelope for that path.
+    public init(remittance: Remittance, claim: RemittanceClaim, source: String? = nil) {
+        pipe = source.map {
+            PipeEnvelope(recordType: .claimPayment, source: $0, interchangeControlNumber: remittance.interchangeControlNumber,
+                         groupControlNumber: remittance.groupControlNumber,
+                         transactionSetControlNumber: remittance.transactionSetControlNumber)
+        }
         transactionSetControlNumber = remittance.transactionSetControlNumber
         traceNumber = remittance.payment.traceNumber
         paymentDate = remittance.payment.date
@@ -39,6 +48,10 @@ public struct RemittanceClaimRecord: Sendable, Encodable {
 
     /// Writes the transaction keys, then the claim's keys in the same object.
     public func encode(to encoder: Encoder) throws {
+        if let pipe {
+            var envelope = encoder.container(keyedBy: PipeKey.self)
+            try pipe.encode(into: &envelope, transactionSet: false)
+        }
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(transactionSetControlNumber, forKey: .transactionSetControlNumber)
         try container.encode(traceNumber, forKey: .traceNumber)

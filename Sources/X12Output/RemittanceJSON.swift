@@ -208,6 +208,7 @@ extension RemittanceProblem: JSONWritable {
 extension RemittanceClaimRecord: JSONWritable {
     public func write(to json: inout JSONWriter) {
         json.beginObject()
+        pipe?.writeMembers(to: &json, transactionSet: false)
         json.key("transactionSetControlNumber"); json.string(transactionSetControlNumber)
         json.key("traceNumber"); json.string(traceNumber)
         json.key("paymentDate"); json.string(paymentDate)

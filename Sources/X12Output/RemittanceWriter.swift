@@ -20,6 +20,9 @@ public enum RemittanceFormat: String, Sendable, CaseIterable {
 public struct RemittanceWriter {
     /// The format written.
     public let format: RemittanceFormat
+    /// The path being read: when set, NDJSON records carry the ``PipeEnvelope`` for it and each transaction set
+    /// ends with a ``RemittanceTransactionRecord`` (the pipe contract); nil keeps the plain records.
+    public var source: String?
     private var transactionCount = 0
     private var claimCount = 0
     /// The header of the transaction being written (its claims stay empty).
@@ -31,8 +34,9 @@ public struct RemittanceWriter {
     private var csv: [UInt8] = []
 
     /// Creates a writer.
-    public init(format: RemittanceFormat) {
+    public init(format: RemittanceFormat, source: String? = nil) {
         self.format = format
+        self.source = source
         json = JSONWriter(pretty: format == .json, baseDepth: format == .json ? 2 : 0)
     }
 
@@ -70,7 +74,7 @@ public struct RemittanceWriter {
                 openTotals.paidAmount += claim.paidAmount
                 openTotals.patientResponsibilityAmount += claim.patientResponsibilityAmount ?? .zero
             case .ndjson:
-                json.value(RemittanceClaimRecord(remittance: header, claim: claim))
+                json.value(RemittanceClaimRecord(remittance: header, claim: claim, source: source))
                 json.newline()
             case .csv:
                 RemittanceCSV.appendRows(header: header, claim: claim, to: &csv)
@@ -79,7 +83,11 @@ public struct RemittanceWriter {
             guard let header else { return [] }
             switch format {
             case .json: try writeTrailer(trailer)
-            case .ndjson: break
+            case .ndjson:
+                if let source {
+                    try json.encode(RemittanceTransactionRecord(source: source, remittance: header, trailer: trailer))
+                    json.newline()
+                }
             case .csv:
                 RemittanceCSV.appendRows(header: header, trailer: trailer, hadClaims: claimCount > 0, to: &csv)
             }

@@ -18,20 +18,25 @@ struct AckCommand: ParsableCommand {
 
         Exit codes: 0 parsed; 1 malformed or truncated acknowledgment (what parsed is still printed), or with \
         --fail-on-reject when anything was rejected; 2 usage error or unreadable file.
+
+        --format ndjson reads each file on its own and writes one "claimStatus" record per claim, opening with \
+        recordType, schemaVersion, source (the file), and the claim's interchangeControlNumber, \
+        groupControlNumber and transactionSetControlNumber. --paths-from reads the paths one a line; with \
+        --keep-going a file that cannot be opened, and each problem, also becomes a "diagnostic" record (exit 1).
         """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, csv
+        case text, json, csv, ndjson
     }
 
     @Argument(help: "Acknowledgment files (TA1, 999, 277CA; '-' for standard input).")
-    var files: [String]
+    var files: [String] = []
 
     @Option(help: "The submitted 837 the acknowledgments answer.")
     var claims: String?
 
-    @Option(help: "Output format: text, json or csv (one row per claim reason).")
+    @Option(help: "Output format: text, json, csv (one row per claim reason) or ndjson (one claim a line per file read, for pipelines).")
     var format: Format = .text
 
     @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of standard output.")
@@ -43,16 +48,22 @@ struct AckCommand: ParsableCommand {
     @Option(help: "Record the acknowledgments in this ledger (see `x12 ledger`).")
     var ledger: String?
 
+    @OptionGroup var pipe: PipeOptions
+
     @OptionGroup var progressOptions: ProgressOptions
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one acknowledgment file ('-' for standard input)") }
-        if files.filter({ $0 == "-" }).count + (claims == "-" ? 1 : 0) > 1 {
+        if files.isEmpty && pipe.pathsFrom == nil {
+            throw ValidationError("give at least one acknowledgment file ('-' for standard input)")
+        }
+        try pipe.validate(positional: files, ndjson: format == .ndjson)
+        if files.filter({ $0 == "-" }).count + (claims == "-" ? 1 : 0) + (pipe.pathsFrom == "-" ? 1 : 0) > 1 {
             throw ValidationError("standard input ('-') can be read only once")
         }
     }
 
     func run() throws {
+        let files = try pipe.paths(positional: files)
         var matching: AcknowledgmentMatcher?
         if let claims {
             let index: SubmittedClaimIndex
@@ -65,6 +76,7 @@ struct AckCommand: ParsableCommand {
             for problem in index.problems { Diagnostics.report(problem, file: claims) }
             matching = AcknowledgmentMatcher(index: index)
         }
+        if format == .ndjson { return try writeRecords(files: files, matching: matching) }
         var decoder = AckDecoder(matching: matching)
         for file in files {
             let reader: SegmentReader
@@ -85,6 +97,65 @@ struct AckCommand: ParsableCommand {
         if !report.problems.isEmpty || (failOnReject && report.hasRejections) { throw CLIExit.invalid }
     }
 
+    /// `--format ndjson`: each file is read on its own and gives one ``AckClaimRecord`` a claim (every
+    /// submitted claim with `--claims`); problems are printed on standard error and, with `--keep-going`, written
+    /// as diagnostic records, as is a file that cannot be opened (which otherwise stops the run with exit 2).
+    private func writeRecords(files: [String], matching: AcknowledgmentMatcher?) throws {
+        var sink: OutputSink
+        do {
+            sink = try OutputSink(path: output)
+        } catch {
+            Diagnostics.report(error, file: output)
+            throw CLIExit.usage
+        }
+        var problems = 0
+        var rejected = false
+        var readFiles: [String] = []
+        do {
+            for file in files {
+                let reader: SegmentReader
+                do {
+                    reader = try SegmentReader(path: file)
+                } catch {
+                    Diagnostics.report(error, file: file)
+                    guard pipe.keepGoing else {
+                        sink.discard()
+                        throw CLIExit.usage
+                    }
+                    try sink.write(JSONDocument.compact(PipeDiagnosticRecord(source: file, error: error)))
+                    problems += 1
+                    continue
+                }
+                var decoder = AckDecoder(matching: matching)
+                var meter = progressOptions.meter(for: file, unit: "segments")
+                decoder.read(reader, file: file) { bytes, segments in meter.update(bytes: bytes, records: segments) }
+                meter.finish()
+                let report = decoder.report()
+                for claim in report.claims { try sink.write(JSONDocument.compact(AckClaimRecord(source: file, claim: claim))) }
+                for problem in report.problems {
+                    FileHandle.standardError.write("\(problem)\n")
+                    if pipe.keepGoing { try sink.write(JSONDocument.compact(PipeDiagnosticRecord(source: file, error: problem.error))) }
+                }
+                problems += report.problems.count
+                if report.hasRejections { rejected = true }
+                readFiles.append(file)
+            }
+            try sink.commit()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            sink.discard()
+            if let error = error as? X12Error {
+                Diagnostics.report(error, file: output)
+            } else {
+                FileHandle.standardError.write("\(output): \(error)\n")
+            }
+            throw CLIExit.usage
+        }
+        if let ledger { try LedgerRecording.recordAcknowledgments(files: readFiles, ledger: ledger) }
+        if problems > 0 || (failOnReject && rejected) { throw CLIExit.invalid }
+    }
+
     /// Writes the report in the chosen format a piece at a time, so the output is never held whole.
     private func write(_ report: AckReport) throws {
         var sink: OutputSink
@@ -99,6 +170,7 @@ struct AckCommand: ParsableCommand {
             case .text: try report.writeText { line throws(X12Error) in try sink.write(Array((line + "\n").utf8)) }
             case .csv: try report.writeCSV { line throws(X12Error) in try sink.write(Array((line + "\n").utf8)) }
             case .json: try JSONDocument.write(report) { bytes in try sink.write(bytes) }
+            case .ndjson: break // written file by file by writeRecords
             }
             try sink.commit()
         } catch let error as X12Error {

@@ -19,17 +19,21 @@ struct ValidateCommand: ParsableCommand {
 
         The guides are the ones bundled with the toolkit (837P 005010X222A1, 835 005010X221A1, 999, 277CA and the \
         00501 envelope); --specs DIR, else $X12_SPECS, reads them from a directory instead.
+
+        --format ndjson writes a "transactionSet" record per transaction set and a "finding" record per finding, \
+        each opening with recordType, schemaVersion, source (the file), ISA13, GS06 and ST02. --paths-from reads \
+        the paths one a line; with --keep-going an unreadable file gives a "diagnostic" record and exit 1, not 2.
         """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, ndjson
     }
 
     @Argument(help: "The X12 files to validate ('-' for standard input).")
-    var files: [String]
+    var files: [String] = []
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json or ndjson (a record per transaction set and per finding, for pipelines).")
     var format: Format = .text
 
     @Option(help: "Write a 999 implementation acknowledgment for the file here (one input file only).")
@@ -47,10 +51,16 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "ISA13 control number for the 999/TA1 written.")
     var controlNumber: Int = 1
 
+    @OptionGroup var pipe: PipeOptions
+
     @OptionGroup var progressOptions: ProgressOptions
 
     func validate() throws {
-        if (ack != nil || ta1 != nil) && files.count != 1 {
+        try pipe.validate(positional: files, ndjson: format == .ndjson)
+        if files.filter({ $0 == "-" }).count + (pipe.pathsFrom == "-" ? 1 : 0) > 1 {
+            throw ValidationError("standard input ('-') can be read only once")
+        }
+        if (ack != nil || ta1 != nil) && (files.count != 1 || pipe.pathsFrom != nil) {
             throw ValidationError("--ack and --ta1 answer one input file; give exactly one file")
         }
         guard (1...999_999_999).contains(controlNumber) else {
@@ -59,6 +69,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
+        let files = try pipe.paths(positional: files)
         let validator: Validator
         do {
             validator = try SpecsChoice.validator(option: specs)
@@ -76,6 +87,15 @@ struct ValidateCommand: ParsableCommand {
             meter.finish()
             if report.findings.contains(where: { $0.kind == .unreadable }) { unreadable = true }
             if !report.isValid(strict: strict) { invalid = true }
+            if format == .ndjson {
+                do {
+                    try writeRecords(of: report, file: file, to: &output)
+                } catch {
+                    FileHandle.standardError.write("x12 validate: cannot encode the records of \(file): \(error)\n")
+                    throw CLIExit.usage
+                }
+                continue
+            }
             if format == .text {
                 var errors = ""
                 for finding in report.findings { errors += "\(file):\(finding)\n" }
@@ -99,8 +119,31 @@ struct ValidateCommand: ParsableCommand {
         if let report = reports.first, ack != nil || ta1 != nil {
             try writeAcknowledgments(for: report)
         }
-        if unreadable { throw CLIExit.usage }
-        if invalid { throw CLIExit.invalid }
+        if unreadable && !pipe.keepGoing { throw CLIExit.usage }
+        if invalid || unreadable { throw CLIExit.invalid }
+    }
+
+    /// `--format ndjson`: a ``ValidationTransactionSetRecord`` for each transaction set of the file, then a
+    /// ``ValidationFindingRecord`` for each finding; with `--keep-going`, a file that cannot be read gives
+    /// diagnostic records in place of its `unreadable` findings.
+    private func writeRecords(of report: ValidationReport, file: String, to output: inout OutputBuffer) throws {
+        for transactionSet in report.transactionSets {
+            output.raw(try JSONDocument.compact(ValidationTransactionSetRecord(source: file, transactionSet: transactionSet, strict: strict)))
+        }
+        for finding in report.findings {
+            if pipe.keepGoing && finding.kind == .unreadable {
+                let position = Position(byteOffset: 0, line: finding.line ?? 0, segmentIndex: finding.fileSegmentIndex,
+                                        segmentId: finding.segmentId, transactionSegmentIndex: finding.segmentIndex,
+                                        elementPosition: finding.element, componentPosition: finding.component)
+                let record = PipeDiagnosticRecord(source: file, error: X12Error(.unreadable, at: position, finding.message),
+                                                  interchangeControlNumber: finding.interchangeControlNumber,
+                                                  groupControlNumber: finding.groupControlNumber,
+                                                  transactionSetControlNumber: finding.transactionSetControlNumber)
+                output.raw(try JSONDocument.compact(record))
+            } else {
+                output.raw(try JSONDocument.compact(ValidationFindingRecord(source: file, finding: finding)))
+            }
+        }
     }
 
     private func writeAcknowledgments(for report: ValidationReport) throws {

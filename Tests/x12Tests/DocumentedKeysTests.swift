@@ -176,4 +176,55 @@ final class DocumentedKeysTests: XCTestCase {
         let undocumented = written.subtracting(documented).filter { !["0-30", "31-60", "61-90", "90+"].contains($0) }
         XCTAssertEqual(undocumented.sorted(), [], "written by `x12 ledger` but not documented")
     }
+
+    func testPipeRecordKeysAreDocumented() throws {
+        let pipe = backtickedWords(try section("X12Output/Documentation.docc/X12Output.md", startingWith: "Pipe records"))
+        let remitPage = "X12Remittance/Documentation.docc/X12Remittance.md"
+        let remittance = Set(backticked(try section(remitPage, startingWith: "NDJSON record"))
+                             + backticked(try section(remitPage, startingWith: "JSON keys")))
+        let acknowledgments = backtickedWords(try section("X12Acknowledgments/Documentation.docc/X12Acknowledgments.md", startingWith: "JSON"))
+        let envelope = ["recordType", "schemaVersion", "source", "interchangeControlNumber", "groupControlNumber", "transactionSetControlNumber"]
+        XCTAssertTrue(pipe.isSuperset(of: envelope))
+        let runs: [(arguments: [String], paths: [String])] = [
+            (["remit", "--format", "ndjson", "--quiet", "--keep-going", "--claims", "Fixtures/remit/submitted.837"],
+             try remittanceFiles + ["Fixtures/remit/missing.835", "Fixtures/batches/example.json"]),
+            (["ack", "--format", "ndjson", "--keep-going", "--claims", "Fixtures/acks/submitted.837"],
+             ["accept-reject.277", "duplicate-pcn.277", "reject-st.999", "reject.ta1", "truncated.999", "unmatched.999", "missing.999"]
+                .map { "Fixtures/acks/\($0)" }),
+            (["validate", "--format", "ndjson", "--keep-going"],
+             ["Fixtures/validation/claim-837p.x12", "Fixtures/core/pt-claims-bad-counts.837", "Fixtures/acks/truncated.999",
+              "Fixtures/remit/broken-claims.835", "Fixtures/serve/invalid-837p.x12", "Fixtures/missing.x12"]),
+        ]
+        var types = Set<String>()
+        for run in runs {
+            let result = try CommandRunner.run(run.arguments + ["--paths-from", "-"], input: Data(run.paths.joined(separator: "\n").utf8))
+            XCTAssertEqual(result.status, 1, "\(run.arguments): the lists hold bad files")
+            for line in result.stdout.split(separator: "\n") {
+                let record = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                let type = try XCTUnwrap(record["recordType"] as? String)
+                types.insert(type)
+                // The envelope opens the record, in its order.
+                let offsets = envelope.map { line.range(of: "\"\($0)\":")?.lowerBound }
+                XCTAssertEqual(offsets.compactMap { $0 }.count, 6, String(line))
+                XCTAssertEqual(offsets.compactMap { $0 }, offsets.compactMap { $0 }.sorted(), String(line))
+                XCTAssertTrue(line.hasPrefix("{\"recordType\":"), String(line))
+                XCTAssertEqual(record["schemaVersion"] as? Int, 1)
+                var nested = Set<String>()
+                for (_, value) in record { keys(in: value, into: &nested) }
+                let topLevel = Set(record.keys)
+                switch type {
+                case "remittance":
+                    XCTAssertEqual(topLevel.subtracting(pipe).sorted(), [], "remittance keys not in the Pipe records section")
+                    XCTAssertEqual(nested.subtracting(remittance).sorted(), [], "remittance nested keys not documented")
+                case "claimPayment":
+                    XCTAssertEqual(topLevel.subtracting(pipe.union(remittance)).sorted(), [], "claimPayment keys not documented")
+                    XCTAssertEqual(nested.subtracting(remittance).sorted(), [], "claimPayment nested keys not documented")
+                default:
+                    XCTAssertEqual(topLevel.subtracting(pipe).sorted(), [], "\(type) keys not in the Pipe records section")
+                    XCTAssertEqual(nested.subtracting(acknowledgments).sorted(), [], "\(type) nested keys not documented")
+                }
+            }
+        }
+        XCTAssertEqual(types, ["claimPayment", "remittance", "claimStatus", "transactionSet", "finding", "diagnostic"])
+    }
 }
